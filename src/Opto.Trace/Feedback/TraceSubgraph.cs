@@ -1,0 +1,167 @@
+namespace Opto.Trace;
+
+/// <summary>
+/// What an optimizer sees of a trace for some parameters: every node on a path from those parameters to an output
+/// that received feedback, plus the direct inputs of those nodes (siblings, constants, other inputs), in
+/// topological order, with names that are unique even where a parameter and a node share a name.
+/// </summary>
+public sealed class TraceSubgraph
+{
+    private readonly Dictionary<Node, string> _names;
+    private readonly Dictionary<string, Node> _byName;
+
+    private TraceSubgraph(Node[] nodes, FeedbackRecord[] feedback, HashSet<Node> onPath)
+    {
+        Nodes = nodes;
+        Feedback = feedback;
+        (_names, _byName) = AssignNames(nodes);
+        var outputs = new HashSet<Node>(feedback.Select(f => f.Output), ReferenceEqualityComparer.Instance);
+        Parameters = [.. nodes.Where(n => n is IParameterNode { Trainable: true })];
+        Outputs = [.. nodes.Where(outputs.Contains)];
+        Inputs = [.. nodes.Where(n => n.IsRoot && n is not IParameterNode { Trainable: true } && !outputs.Contains(n))];
+        Intermediates = [.. nodes.Where(n => !n.IsRoot && !outputs.Contains(n))];
+        OnPath = [.. nodes.Where(onPath.Contains)];
+    }
+
+    /// <summary>Every node of the subgraph, parents before children.</summary>
+    public IReadOnlyList<Node> Nodes { get; }
+
+    /// <summary>The feedback records the subgraph was built from.</summary>
+    public IReadOnlyList<FeedbackRecord> Feedback { get; }
+
+    /// <summary>The trainable parameters in the subgraph (what an optimizer may change).</summary>
+    public IReadOnlyList<Node> Parameters { get; }
+
+    /// <summary>Roots that are not trainable: inputs, constants, fixed parameters.</summary>
+    public IReadOnlyList<Node> Inputs { get; }
+
+    /// <summary>Computed nodes that are not outputs.</summary>
+    public IReadOnlyList<Node> Intermediates { get; }
+
+    /// <summary>The nodes that received feedback.</summary>
+    public IReadOnlyList<Node> Outputs { get; }
+
+    /// <summary>The nodes that lie on a path from a chosen parameter to an output (the rest are their side inputs).</summary>
+    public IReadOnlyList<Node> OnPath { get; }
+
+    /// <summary>The name of a node within this subgraph: its own name, or that name with a suffix where two would clash.</summary>
+    /// <param name="node">A node of the subgraph.</param>
+    /// <returns>The unique name.</returns>
+    public string NameOf(Node node) =>
+        _names.TryGetValue(node, out var name) ? name : throw new ArgumentException($"Node '{node?.Name}' is not part of this subgraph.", nameof(node));
+
+    /// <summary>Finds a node by the name <see cref="NameOf"/> gives it (how an optimizer maps an answer back).</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>The node, or <see langword="null"/>.</returns>
+    public Node? Find(string name) => _byName.GetValueOrDefault(name);
+
+    /// <summary>Renders the subgraph as Graphviz DOT.</summary>
+    /// <param name="options">How to render; defaults when <see langword="null"/>.</param>
+    /// <returns>The DOT text.</returns>
+    public string ToDot(DotOptions? options = null) => DotRenderer.Render(Nodes, Feedback, options, NameOf);
+
+    /// <summary>The view of one parameter, from the feedback it holds.</summary>
+    /// <param name="parameter">The parameter.</param>
+    /// <returns>The subgraph (empty when the parameter has no feedback).</returns>
+    public static TraceSubgraph For(IParameterNode parameter)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        return For([parameter]);
+    }
+
+    /// <summary>
+    /// The union of the views of several parameters, built in one pass per feedback record (linear in the size of
+    /// the graphs, however many parameters there are). This is what an optimizer that updates them together shows.
+    /// </summary>
+    /// <param name="parameters">The parameters.</param>
+    /// <returns>The subgraph.</returns>
+    public static TraceSubgraph For(IEnumerable<IParameterNode> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        var sources = new HashSet<Node>(ReferenceEqualityComparer.Instance);
+        var records = new List<FeedbackRecord>();
+        var seenRecords = new HashSet<FeedbackRecord>(ReferenceEqualityComparer.Instance);
+        foreach (var parameter in parameters)
+        {
+            if (parameter is not Node node)
+            {
+                throw new ArgumentException($"{parameter?.GetType().Name} is not a parameter node.", nameof(parameters));
+            }
+
+            sources.Add(node);
+            foreach (var record in parameter.Feedback)
+            {
+                if (seenRecords.Add(record))
+                {
+                    records.Add(record);
+                }
+            }
+        }
+
+        var onPath = new HashSet<Node>(ReferenceEqualityComparer.Instance);
+        var included = new HashSet<Node>(ReferenceEqualityComparer.Instance);
+        foreach (var record in records)
+        {
+            Collect(record, sources, onPath, included);
+        }
+
+        var nodes = included.ToArray();
+        Array.Sort(nodes, static (a, b) => a.Sequence.CompareTo(b.Sequence));
+        return new TraceSubgraph(nodes, [.. records], onPath);
+    }
+
+    /// <summary>One forward sweep over the record's topological order marks what the sources reach.</summary>
+    private static void Collect(FeedbackRecord record, HashSet<Node> sources, HashSet<Node> onPath, HashSet<Node> included)
+    {
+        var reached = new HashSet<Node>(ReferenceEqualityComparer.Instance);
+        foreach (var node in record.NodeArray)
+        {
+            var isReached = sources.Contains(node);
+            if (!isReached)
+            {
+                foreach (var parent in node.ParentArray)
+                {
+                    if (reached.Contains(parent))
+                    {
+                        isReached = true;
+                        break;
+                    }
+                }
+            }
+
+            if (!isReached)
+            {
+                continue;
+            }
+
+            reached.Add(node);
+            onPath.Add(node);
+            included.Add(node);
+            foreach (var parent in node.ParentArray)
+            {
+                included.Add(parent);
+            }
+        }
+    }
+
+    private static (Dictionary<Node, string>, Dictionary<string, Node>) AssignNames(Node[] nodes)
+    {
+        var names = new Dictionary<Node, string>(nodes.Length, ReferenceEqualityComparer.Instance);
+        var byName = new Dictionary<string, Node>(nodes.Length, StringComparer.Ordinal);
+
+        // Parameters keep their keys (an optimizer's answer is addressed by them); other nodes give way.
+        foreach (var node in nodes.Where(n => n.Kind == NodeKind.Parameter).Concat(nodes.Where(n => n.Kind != NodeKind.Parameter)))
+        {
+            var name = node.Name;
+            for (var k = 2; byName.ContainsKey(name); k++)
+            {
+                name = $"{node.Name}__{k}";
+            }
+
+            names[node] = name;
+            byName[name] = node;
+        }
+
+        return (names, byName);
+    }
+}

@@ -1,0 +1,54 @@
+namespace Opto.Trace;
+
+/// <summary>
+/// Records the parameters read while a bundle's body runs, so that a prompt or setting used inside an operation
+/// becomes an input of that operation (and receives its feedback) without being passed as an argument.
+/// </summary>
+internal sealed class BundleFrame(Node[] declaredInputs)
+{
+    private readonly Lock _gate = new();
+    private List<Node>? _reads;
+
+    public static void RecordParameterRead(Node parameter)
+    {
+        var context = TraceContext.Current;
+        if (context is { Frame: { } frame, Paused: false })
+        {
+            frame.Add(parameter);
+        }
+    }
+
+    /// <summary>The declared inputs followed by every parameter read that was not one of them, each once.</summary>
+    public Node[] InputsWithReads()
+    {
+        lock (_gate)
+        {
+            if (_reads is null)
+            {
+                return declaredInputs;
+            }
+
+            var all = new Node[declaredInputs.Length + _reads.Count];
+            declaredInputs.CopyTo(all, 0);
+            _reads.CopyTo(all, declaredInputs.Length);
+            return all;
+        }
+    }
+
+    private void Add(Node parameter)
+    {
+        if (Array.IndexOf(declaredInputs, parameter) >= 0)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            _reads ??= [];
+            if (!_reads.Contains(parameter))
+            {
+                _reads.Add(parameter);
+            }
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using System.Collections;
+using System.Globalization;
+using System.Text;
+
+namespace Opto.Trace;
+
+/// <summary>
+/// Renders values for people and language models: invariant culture, C#-like literals, collections inline,
+/// and long text cut with a note of how much was left out (a whole dataset must not flood a prompt).
+/// </summary>
+public static class ValueFormatter
+{
+    /// <summary>Renders a value.</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="maxLength">The most characters to return (at least 8); longer renderings are cut.</param>
+    /// <returns>The rendering.</returns>
+    public static string Format(object? value, int maxLength = 500)
+    {
+        maxLength = Math.Max(maxLength, 8);
+        var sb = new StringBuilder();
+        Append(sb, value, depth: 0, budget: maxLength + 1);
+        if (sb.Length <= maxLength)
+        {
+            return sb.ToString();
+        }
+
+        var total = Measure(value);
+        var note = total > 0 ? $"…(+{total - maxLength} chars)" : "…";
+        var keep = Math.Max(1, maxLength - note.Length);
+        return string.Concat(sb.ToString(0, keep), note);
+    }
+
+    private static int Measure(object? value)
+    {
+        if (value is string s)
+        {
+            return s.Length;
+        }
+
+        var sb = new StringBuilder();
+        Append(sb, value, 0, budget: 1_000_000);
+        return sb.Length;
+    }
+
+    private static void Append(StringBuilder sb, object? value, int depth, int budget)
+    {
+        if (sb.Length > budget)
+        {
+            return;
+        }
+
+        switch (value)
+        {
+            case null:
+                sb.Append("null");
+                return;
+            case string s:
+                sb.Append(s);
+                return;
+            case bool b:
+                sb.Append(b ? "true" : "false");
+                return;
+            case double d:
+                sb.Append(d.ToString("R", CultureInfo.InvariantCulture));
+                return;
+            case float f:
+                sb.Append(f.ToString("R", CultureInfo.InvariantCulture));
+                return;
+            case Exception e:
+                sb.Append('(').Append(e.GetType().Name).Append(") ").Append(e.Message);
+                return;
+            case Node n:
+                sb.Append(n.Name);
+                return;
+            case IFormattable formattable:
+                sb.Append(formattable.ToString(null, CultureInfo.InvariantCulture));
+                return;
+            case IDictionary dictionary when depth < 4:
+                sb.Append('{');
+                var firstEntry = true;
+                foreach (DictionaryEntry entry in dictionary)
+                {
+                    if (!firstEntry)
+                    {
+                        sb.Append(", ");
+                    }
+
+                    firstEntry = false;
+                    AppendItem(sb, entry.Key, depth, budget);
+                    sb.Append(": ");
+                    AppendItem(sb, entry.Value, depth, budget);
+                    if (sb.Length > budget)
+                    {
+                        return;
+                    }
+                }
+
+                sb.Append('}');
+                return;
+            case IEnumerable sequence when depth < 4:
+                sb.Append('[');
+                var first = true;
+                foreach (var item in sequence)
+                {
+                    if (!first)
+                    {
+                        sb.Append(", ");
+                    }
+
+                    first = false;
+                    AppendItem(sb, item, depth, budget);
+                    if (sb.Length > budget)
+                    {
+                        return;
+                    }
+                }
+
+                sb.Append(']');
+                return;
+            default:
+                sb.Append(value);
+                return;
+        }
+    }
+
+    private static void AppendItem(StringBuilder sb, object? item, int depth, int budget)
+    {
+        // Inside a collection, strings are quoted so that ["a, b"] and ["a", "b"] read differently.
+        if (item is string s)
+        {
+            sb.Append('"').Append(s.Replace("\"", "\\\"", StringComparison.Ordinal)).Append('"');
+        }
+        else
+        {
+            Append(sb, item, depth + 1, budget);
+        }
+    }
+}
