@@ -2,7 +2,7 @@ namespace Opto.Trace;
 
 /// <summary>A node whose value has type <typeparamref name="T"/>.</summary>
 /// <typeparam name="T">The type of the value.</typeparam>
-public class Node<T> : Node, INode<T>
+public partial class Node<T> : Node, INode<T>
 {
     private readonly string? _description;
     private protected T _value;

@@ -112,9 +112,19 @@ public static class ArithmeticOperators
         public static Node<T> operator >>(Node<T> x, Node<int> y) => Traced.Binary(Ops.ShiftRight, x, y, static (a, b) => a >> b);
     }
 
+    // bool has no generic-math interfaces, so its logical operators are spelled out.
     extension(Node<bool>)
     {
         /// <summary>Traced <c>!x</c>.</summary>
         public static Node<bool> operator !(Node<bool> x) => Traced.Unary(Ops.Not, x, static a => !a);
+
+        /// <summary>Traced logical AND (both sides are evaluated: a node has no short circuit).</summary>
+        public static Node<bool> operator &(Node<bool> x, Node<bool> y) => Traced.Binary(Ops.BitAnd, x, y, static (a, b) => a & b);
+
+        /// <summary>Traced logical OR (both sides are evaluated: a node has no short circuit).</summary>
+        public static Node<bool> operator |(Node<bool> x, Node<bool> y) => Traced.Binary(Ops.BitOr, x, y, static (a, b) => a | b);
+
+        /// <summary>Traced logical exclusive OR.</summary>
+        public static Node<bool> operator ^(Node<bool> x, Node<bool> y) => Traced.Binary(Ops.BitXor, x, y, static (a, b) => a ^ b);
     }
 }

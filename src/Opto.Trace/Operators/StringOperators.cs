@@ -10,13 +10,6 @@ public static class StringOperators
         /// <summary>Traced concatenation.</summary>
         public static Node<string> operator +(Node<string> left, Node<string> right) => Traced.Binary(Ops.Concat, left, right, static (a, b) => string.Concat(a, b));
 
-        /// <summary>Traced concatenation with constant text after.</summary>
-        public static Node<string> operator +(Node<string> left, string right) => Traced.Binary(Ops.Concat, left, Node.Constant(right), static (a, b) => string.Concat(a, b));
-
-        /// <summary>Traced concatenation with constant text before.</summary>
-        public static Node<string> operator +(string left, Node<string> right) => Traced.Binary(Ops.Concat, Node.Constant(left), right, static (a, b) => string.Concat(a, b));
-
-
         /// <summary>Traced upper-casing (invariant culture).</summary>
         /// <returns>The upper-case text.</returns>
         public Node<string> ToUpper() => Traced.Unary(Ops.ToUpper, text, static a => a.ToUpperInvariant());

@@ -23,6 +23,9 @@ public interface IParameterNode
     /// <summary>Whether optimizers may change it. A non-trainable parameter is still saved and loaded.</summary>
     bool Trainable { get; }
 
+    /// <summary>Whether the value is source code (e.g. a trainable method body), to be shown and edited as code.</summary>
+    bool IsCode { get; }
+
     /// <summary>Rules every new value must satisfy.</summary>
     ParameterConstraints Constraints { get; }
 

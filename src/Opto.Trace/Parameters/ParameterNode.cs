@@ -61,6 +61,9 @@ public sealed partial class ParameterNode<T> : Node<T>, IParameterNode
     public ParameterConstraints Constraints { get; }
 
     /// <inheritdoc />
+    public bool IsCode { get; init; }
+
+    /// <inheritdoc />
     public int Version { get; private set; }
 
     /// <inheritdoc />

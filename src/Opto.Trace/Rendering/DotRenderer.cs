@@ -53,7 +53,7 @@ public static class DotRenderer
                     continue;
                 }
 
-                var id = "feedback_" + index++.ToString(CultureInfo.InvariantCulture);
+                var id = "feedback#" + index++.ToString(CultureInfo.InvariantCulture); // '#' never occurs in node names
                 sb.Append("  ").Append(Quote(id)).Append(" [label=").Append(Quote("feedback: " + Cut(record.Text, options.MaxTextLength)))
                   .Append(", shape=note, style=filled, fillcolor=\"#FFF7D6\", color=\"#C9A227\"];\n");
                 sb.Append("  ").Append(Quote(nameOf(record.Output))).Append(" -> ").Append(Quote(id)).Append(" [style=dashed];\n");

@@ -65,7 +65,25 @@ public sealed class TraceGraph
     /// <summary>Renders the whole graph, with values and feedback, as Graphviz DOT.</summary>
     /// <param name="options">How to render; defaults when <see langword="null"/>.</param>
     /// <returns>The DOT text.</returns>
-    public string ToDot(DotOptions? options = null) => DotRenderer.Render(Nodes, Feedback, options);
+    public string ToDot(DotOptions? options = null) => DotRenderer.Render(WithOutsideInputs(Nodes), Feedback, options);
+
+    /// <summary>The nodes plus the parameters and outer-scope nodes they use, which live outside this graph.</summary>
+    private static IEnumerable<Node> WithOutsideInputs(IReadOnlyList<Node> nodes)
+    {
+        var outside = new HashSet<Node>(ReferenceEqualityComparer.Instance);
+        foreach (var node in nodes)
+        {
+            foreach (var parent in node.ParentArray)
+            {
+                if (!ReferenceEquals(parent.Graph, node.Graph))
+                {
+                    outside.Add(parent);
+                }
+            }
+        }
+
+        return nodes.Concat(outside);
+    }
 
     internal void Attach(Node node)
     {

@@ -24,9 +24,16 @@ public static class ValueFormatter
             return sb.ToString();
         }
 
+        // The note says how much was really left out, which depends on its own length.
         var total = Measure(value);
-        var note = total > 0 ? $"…(+{total - maxLength} chars)" : "…";
-        var keep = Math.Max(1, maxLength - note.Length);
+        var keep = maxLength - 1;
+        var note = "…";
+        for (var i = 0; i < 2; i++)
+        {
+            note = $"…(+{total - keep} chars)";
+            keep = Math.Max(1, maxLength - note.Length);
+        }
+
         return string.Concat(sb.ToString(0, keep), note);
     }
 
