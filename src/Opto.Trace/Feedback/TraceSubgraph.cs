@@ -7,14 +7,13 @@ namespace Opto.Trace;
 /// </summary>
 public sealed class TraceSubgraph
 {
-    private readonly Dictionary<Node, string> _names;
-    private readonly Dictionary<string, Node> _byName;
+    private Dictionary<Node, string>? _names;
+    private Dictionary<string, Node>? _byName;
 
     private TraceSubgraph(Node[] nodes, FeedbackRecord[] feedback, HashSet<Node> onPath)
     {
         Nodes = nodes;
         Feedback = feedback;
-        (_names, _byName) = AssignNames(nodes);
         var outputs = new HashSet<Node>(feedback.Select(f => f.Output), ReferenceEqualityComparer.Instance);
         Parameters = [.. nodes.Where(n => n is IParameterNode { Trainable: true })];
         Outputs = [.. nodes.Where(outputs.Contains)];
@@ -47,13 +46,20 @@ public sealed class TraceSubgraph
     /// <summary>The name of a node within this subgraph: its own name, or that name with a suffix where two would clash.</summary>
     /// <param name="node">A node of the subgraph.</param>
     /// <returns>The unique name.</returns>
-    public string NameOf(Node node) =>
-        _names.TryGetValue(node, out var name) ? name : throw new ArgumentException($"Node '{node?.Name}' is not part of this subgraph.", nameof(node));
+    public string NameOf(Node node)
+    {
+        EnsureNames();
+        return _names!.TryGetValue(node, out var name) ? name : throw new ArgumentException($"Node '{node?.Name}' is not part of this subgraph.", nameof(node));
+    }
 
     /// <summary>Finds a node by the name <see cref="NameOf"/> gives it (how an optimizer maps an answer back).</summary>
     /// <param name="name">The name.</param>
     /// <returns>The node, or <see langword="null"/>.</returns>
-    public Node? Find(string name) => _byName.GetValueOrDefault(name);
+    public Node? Find(string name)
+    {
+        EnsureNames();
+        return _byName!.GetValueOrDefault(name);
+    }
 
     /// <summary>Renders the subgraph as Graphviz DOT.</summary>
     /// <param name="options">How to render; defaults when <see langword="null"/>.</param>
@@ -98,6 +104,8 @@ public sealed class TraceSubgraph
             }
         }
 
+        // Whether a node lies downstream of a source does not depend on the record (every record holds the whole
+        // ancestry of its nodes), so one set serves all records.
         var onPath = new HashSet<Node>(ReferenceEqualityComparer.Instance);
         var included = new HashSet<Node>(ReferenceEqualityComparer.Instance);
         foreach (var record in records)
@@ -105,42 +113,60 @@ public sealed class TraceSubgraph
             Collect(record, sources, onPath, included);
         }
 
-        var nodes = included.ToArray();
-        Array.Sort(nodes, static (a, b) => a.Sequence.CompareTo(b.Sequence));
+        Node[] nodes;
+        if (records.Count == 1)
+        {
+            nodes = [.. records[0].NodeArray.Where(included.Contains)]; // already topological
+        }
+        else
+        {
+            nodes = [.. included];
+            Array.Sort(nodes, static (a, b) => a.Sequence.CompareTo(b.Sequence));
+        }
+
         return new TraceSubgraph(nodes, [.. records], onPath);
     }
 
     /// <summary>One forward sweep over the record's topological order marks what the sources reach.</summary>
     private static void Collect(FeedbackRecord record, HashSet<Node> sources, HashSet<Node> onPath, HashSet<Node> included)
     {
-        var reached = new HashSet<Node>(ReferenceEqualityComparer.Instance);
         foreach (var node in record.NodeArray)
         {
-            var isReached = sources.Contains(node);
-            if (!isReached)
-            {
-                foreach (var parent in node.ParentArray)
-                {
-                    if (reached.Contains(parent))
-                    {
-                        isReached = true;
-                        break;
-                    }
-                }
-            }
-
-            if (!isReached)
+            if (!onPath.Contains(node) && !sources.Contains(node) && !AnyParentIn(node, onPath))
             {
                 continue;
             }
 
-            reached.Add(node);
             onPath.Add(node);
             included.Add(node);
             foreach (var parent in node.ParentArray)
             {
                 included.Add(parent);
             }
+        }
+    }
+
+    private static bool AnyParentIn(Node node, HashSet<Node> set)
+    {
+        foreach (var parent in node.ParentArray)
+        {
+            if (set.Contains(parent))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Names are built on first use: a view that is only counted or walked never pays for them.</summary>
+    private void EnsureNames()
+    {
+        if (_names is null)
+        {
+            var (names, byName) = AssignNames((Node[])Nodes);
+            _byName = byName;
+            _names = names;
         }
     }
 

@@ -6,7 +6,12 @@ namespace Opto.Trace;
 /// </summary>
 internal sealed class BundleFrame(Node[] declaredInputs)
 {
+    // Up to this many inputs a linear scan beats hashing; wide operations switch to a set so that M reads of M
+    // parameters stay O(M), not O(M²).
+    private const int LinearScanLimit = 8;
+
     private readonly Lock _gate = new();
+    private HashSet<Node>? _known;
     private List<Node>? _reads;
 
     public static void RecordParameterRead(Node parameter)
@@ -37,18 +42,25 @@ internal sealed class BundleFrame(Node[] declaredInputs)
 
     private void Add(Node parameter)
     {
-        if (Array.IndexOf(declaredInputs, parameter) >= 0)
-        {
-            return;
-        }
-
         lock (_gate)
         {
-            _reads ??= [];
-            if (!_reads.Contains(parameter))
+            if (_known is null && declaredInputs.Length + (_reads?.Count ?? 0) <= LinearScanLimit)
             {
-                _reads.Add(parameter);
+                if (Array.IndexOf(declaredInputs, parameter) >= 0 || (_reads?.Contains(parameter) ?? false))
+                {
+                    return;
+                }
             }
+            else
+            {
+                _known ??= [.. declaredInputs, .. _reads ?? []];
+                if (!_known.Add(parameter))
+                {
+                    return;
+                }
+            }
+
+            (_reads ??= []).Add(parameter);
         }
     }
 }
