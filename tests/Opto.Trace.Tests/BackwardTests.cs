@@ -210,3 +210,22 @@ public class BackwardTests
         Assert.Equal(1_000_000.0, y.Value);
     }
 }
+
+public class DependencyTests
+{
+    [Fact]
+    public void Parameter_dependencies_are_the_parameters_among_the_ancestors()
+    {
+        var a = new ParameterNode<int>(1, "a");
+        var b = new ParameterNode<int>(2, "b");
+        var fixedOne = new ParameterNode<int>(3, "fixed", trainable: false);
+        using var scope = TraceScope.Begin();
+        var x = Node.Input(4);
+
+        Assert.Empty((x * 2).ParameterDependencies());
+        Assert.Equal([a], (a + x).ParameterDependencies());
+        Assert.Equal([a, b, fixedOne], ((a + b) * fixedOne).ParameterDependencies());
+        Assert.Equal([b], ((b + x) * (b - x)).ParameterDependencies());
+        Assert.Equal([a], a.ParameterDependencies());
+    }
+}
