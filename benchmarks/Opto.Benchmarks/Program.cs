@@ -25,9 +25,14 @@ if (mode is "scaling" or "all")
     ScalingHarness.Run(rest.Contains("--quick"));
 }
 
-if (mode is not ("micro" or "scaling" or "all"))
+if (mode is "compare")
 {
-    Console.Error.WriteLine("usage: Opto.Benchmarks [micro|scaling|all] [BenchmarkDotNet args | --quick]");
+    ScalingHarness.Compare(rest); // e.g. chain_ops:1000 chain_bundle:3000
+}
+
+if (mode is not ("micro" or "scaling" or "all" or "compare"))
+{
+    Console.Error.WriteLine("usage: Opto.Benchmarks [micro|scaling|all|compare shape:n ...] [BenchmarkDotNet args | --quick]");
     return 2;
 }
 

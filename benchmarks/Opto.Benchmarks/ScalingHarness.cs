@@ -41,6 +41,24 @@ internal static class ScalingHarness
         }
     }
 
+    /// <summary>
+    /// One JSON line per (shape, size) for the side-by-side script: medians in seconds, as the Python
+    /// reference's tbench.py reports them.
+    /// </summary>
+    public static void Compare(IEnumerable<string> requests)
+    {
+        var shapes = GraphShapes.All(quick: false).ToDictionary(s => s.Name);
+        foreach (var request in requests)
+        {
+            var parts = request.Split(':');
+            var shape = shapes[parts[0]];
+            var n = int.Parse(parts[1], CultureInfo.InvariantCulture);
+            var m = Measure(shape, n);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{{\"shape\": \"{shape.Name}\", \"n\": {n}, \"nodes\": {m.Nodes}, \"forward\": {m.Forward:R}, \"backward\": {m.Backward:R}, \"view\": {m.View:R}, \"bytes_per_node\": {m.BytesPerNode}}}"));
+        }
+    }
+
     private static Measurement Measure(GraphShape shape, int n)
     {
         var reps = n >= 500_000 ? 3 : n >= 50_000 ? 5 : 7;
