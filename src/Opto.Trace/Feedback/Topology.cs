@@ -8,7 +8,8 @@ internal static class Topology
     /// <summary>The node and all its ancestors, each once, parents before children (iterative post-order DFS).</summary>
     public static Node[] Ancestors(Node output)
     {
-        var visited = new HashSet<Node>(ReferenceEqualityComparer.Instance) { output };
+        var visited = new NodeSet(output.Graph);
+        visited.Add(output);
         var order = new List<Node>();
         var stack = new List<(Node Node, int Next)> { (output, 0) };
         while (stack.Count > 0)

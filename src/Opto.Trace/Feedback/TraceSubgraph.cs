@@ -10,16 +10,44 @@ public sealed class TraceSubgraph
     private Dictionary<Node, string>? _names;
     private Dictionary<string, Node>? _byName;
 
-    private TraceSubgraph(Node[] nodes, FeedbackRecord[] feedback, HashSet<Node> onPath)
+    private TraceSubgraph(Node[] nodes, FeedbackRecord[] feedback, Func<Node, bool> onPath)
     {
         Nodes = nodes;
         Feedback = feedback;
         var outputs = new HashSet<Node>(feedback.Select(f => f.Output), ReferenceEqualityComparer.Instance);
-        Parameters = [.. nodes.Where(n => n is IParameterNode { Trainable: true })];
-        Outputs = [.. nodes.Where(outputs.Contains)];
-        Inputs = [.. nodes.Where(n => n.IsRoot && n is not IParameterNode { Trainable: true } && !outputs.Contains(n))];
-        Intermediates = [.. nodes.Where(n => !n.IsRoot && !outputs.Contains(n))];
-        OnPath = [.. nodes.Where(onPath.Contains)];
+        List<Node> parameters = [], inputs = [], intermediates = [], outputList = [], path = [];
+        foreach (var node in nodes)
+        {
+            var isOutput = outputs.Contains(node);
+            if (isOutput)
+            {
+                outputList.Add(node);
+            }
+
+            if (node is IParameterNode { Trainable: true })
+            {
+                parameters.Add(node);
+            }
+            else if (node.IsRoot && !isOutput)
+            {
+                inputs.Add(node);
+            }
+            else if (!node.IsRoot && !isOutput)
+            {
+                intermediates.Add(node);
+            }
+
+            if (onPath(node))
+            {
+                path.Add(node);
+            }
+        }
+
+        Parameters = parameters;
+        Inputs = inputs;
+        Intermediates = intermediates;
+        Outputs = outputList;
+        OnPath = path;
     }
 
     /// <summary>Every node of the subgraph, parents before children.</summary>
@@ -105,9 +133,10 @@ public sealed class TraceSubgraph
         }
 
         // Whether a node lies downstream of a source does not depend on the record (every record holds the whole
-        // ancestry of its nodes), so one set serves all records.
-        var onPath = new HashSet<Node>(ReferenceEqualityComparer.Instance);
-        var included = new HashSet<Node>(ReferenceEqualityComparer.Instance);
+        // ancestry of its nodes), so one set serves all records. Records of one graph share dense bit sets.
+        var graph = records.Count > 0 ? records[0].Output.Graph : null;
+        var onPath = new NodeSet(graph);
+        var included = new NodeSet(graph);
         foreach (var record in records)
         {
             Collect(record, sources, onPath, included);
@@ -120,15 +149,21 @@ public sealed class TraceSubgraph
         }
         else
         {
-            nodes = [.. included];
+            var union = new HashSet<Node>(ReferenceEqualityComparer.Instance);
+            foreach (var record in records)
+            {
+                union.UnionWith(record.NodeArray.Where(included.Contains));
+            }
+
+            nodes = [.. union];
             Array.Sort(nodes, static (a, b) => a.Sequence.CompareTo(b.Sequence));
         }
 
-        return new TraceSubgraph(nodes, [.. records], onPath);
+        return new TraceSubgraph(nodes, [.. records], onPath.Contains);
     }
 
     /// <summary>One forward sweep over the record's topological order marks what the sources reach.</summary>
-    private static void Collect(FeedbackRecord record, HashSet<Node> sources, HashSet<Node> onPath, HashSet<Node> included)
+    private static void Collect(FeedbackRecord record, HashSet<Node> sources, NodeSet onPath, NodeSet included)
     {
         foreach (var node in record.NodeArray)
         {
@@ -146,7 +181,7 @@ public sealed class TraceSubgraph
         }
     }
 
-    private static bool AnyParentIn(Node node, HashSet<Node> set)
+    private static bool AnyParentIn(Node node, NodeSet set)
     {
         foreach (var parent in node.ParentArray)
         {

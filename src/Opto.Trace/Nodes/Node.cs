@@ -69,7 +69,14 @@ public abstract partial class Node
     /// <summary>Set when a Backward call that did not retain the graph has passed through this node.</summary>
     internal bool IsConsumed { get; set; }
 
-    internal void AssignIndex(int index) => _index = index;
+    /// <summary>The node's position in its graph (creation order), for dense per-walk sets.</summary>
+    internal int Ordinal { get; private set; }
+
+    internal void AssignIndex(int index, int ordinal)
+    {
+        _index = index;
+        Ordinal = ordinal;
+    }
 
     /// <inheritdoc />
     public override string ToString() => $"{Name} = {ValueFormatter.Format(BoxedValue, 80)}";

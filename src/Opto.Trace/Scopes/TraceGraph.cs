@@ -90,7 +90,7 @@ public sealed class TraceGraph
         lock (_gate)
         {
             ref var counter = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_counters, node.BaseName, out _);
-            node.AssignIndex(counter++);
+            node.AssignIndex(counter++, _nodes.Count);
             _nodes.Add(node);
         }
     }
