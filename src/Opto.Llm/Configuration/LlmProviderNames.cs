@@ -1,0 +1,49 @@
+namespace Opto.Llm;
+
+/// <summary>
+/// Parses the provider names accepted in configuration and environment variables. Server names such as
+/// <c>ollama</c> select <see cref="LlmProvider.OpenAICompatible"/> and bring that server's usual local URL.
+/// </summary>
+public static class LlmProviderNames
+{
+    /// <summary>The accepted names, as shown in error messages.</summary>
+    public const string Accepted = "openai, azure, compatible, ollama, vllm, lmstudio, llamacpp";
+
+    private static readonly Dictionary<string, (LlmProvider Provider, Uri? DefaultEndpoint)> Names = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["openai"] = (LlmProvider.OpenAI, null),
+        ["azure"] = (LlmProvider.AzureOpenAI, null),
+        ["azureopenai"] = (LlmProvider.AzureOpenAI, null),
+        ["compatible"] = (LlmProvider.OpenAICompatible, null),
+        ["openaicompatible"] = (LlmProvider.OpenAICompatible, null),
+        ["custom"] = (LlmProvider.OpenAICompatible, null),
+        ["ollama"] = (LlmProvider.OpenAICompatible, new Uri("http://localhost:11434/v1/")),
+        ["vllm"] = (LlmProvider.OpenAICompatible, new Uri("http://localhost:8000/v1/")),
+        ["lmstudio"] = (LlmProvider.OpenAICompatible, new Uri("http://localhost:1234/v1/")),
+        ["llamacpp"] = (LlmProvider.OpenAICompatible, new Uri("http://localhost:8080/v1/")),
+    };
+
+    /// <summary>Parses a provider name; case, dashes, underscores, dots and spaces are ignored (<c>LM-Studio</c>, <c>llama.cpp</c>).</summary>
+    /// <param name="name">The name to parse.</param>
+    /// <param name="provider">The provider it names.</param>
+    /// <param name="defaultEndpoint">The server's usual local URL when the name is a server name; otherwise null.</param>
+    /// <returns>Whether the name is known.</returns>
+    public static bool TryParse(string? name, out LlmProvider provider, out Uri? defaultEndpoint)
+    {
+        provider = default;
+        defaultEndpoint = null;
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return false;
+        }
+
+        var squeezed = new string([.. name.Where(c => c is not ('-' or '_' or '.' or ' '))]);
+        if (!Names.TryGetValue(squeezed, out var entry))
+        {
+            return false;
+        }
+
+        (provider, defaultEndpoint) = entry;
+        return true;
+    }
+}
