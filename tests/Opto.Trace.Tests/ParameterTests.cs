@@ -146,8 +146,8 @@ public sealed class ParameterTests : IDisposable
         var temperature = new ParameterNode<double>(0.7, "temperature", constraints: ParameterConstraints.Range(0, 1.5));
 
         var error = Assert.Throws<ParameterLoadException>(() => ParameterFile.Load([rate, temperature], path));
-        Assert.Contains("'rate' expects double: the file holds a string", error.Message);
-        Assert.Contains("'temperature' expects double: the stored value breaks the constraints: 5 is above the maximum 1.5", error.Message);
+        Assert.Contains("'rate' expects double: the file got a string", error.Message);
+        Assert.Contains("'temperature': the stored value breaks its constraints: 5 is above the maximum 1.5", error.Message);
         Assert.Equal(0.1, rate.Value);
         Assert.Equal(0.7, temperature.Value);
     }

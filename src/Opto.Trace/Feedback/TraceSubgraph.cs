@@ -80,6 +80,15 @@ public sealed class TraceSubgraph
         return _names!.TryGetValue(node, out var name) ? name : throw new ArgumentException($"Node '{node?.Name}' is not part of this subgraph.", nameof(node));
     }
 
+    /// <summary>Whether the node is part of this subgraph.</summary>
+    /// <param name="node">The node.</param>
+    /// <returns><see langword="true"/> when it is.</returns>
+    public bool Contains(Node node)
+    {
+        EnsureNames();
+        return node is not null && _names!.ContainsKey(node);
+    }
+
     /// <summary>Finds a node by the name <see cref="NameOf"/> gives it (how an optimizer maps an answer back).</summary>
     /// <param name="name">The name.</param>
     /// <returns>The node, or <see langword="null"/>.</returns>

@@ -4,20 +4,22 @@ namespace Opto.Trace;
 /// <typeparam name="T">The type of the value.</typeparam>
 public class MessageNode<T> : Node<T>
 {
+    private readonly Operation _operation;
+
     internal MessageNode(TraceGraph graph, Operation operation, Node[] inputs, T value)
         : base(graph, operation.NameBase, inputs, value, description: null)
     {
-        Operation = operation;
+        _operation = operation;
     }
 
     /// <summary>The operation that produced this node.</summary>
-    public Operation Operation { get; }
+    public override Operation Operation => _operation;
 
     /// <inheritdoc />
     public override NodeKind Kind => NodeKind.Message;
 
     /// <inheritdoc />
-    public override string Description => Operation.Description;
+    public override string Description => _operation.Description;
 
     /// <inheritdoc />
     public override IReadOnlyList<NodeInput> Inputs
@@ -25,7 +27,7 @@ public class MessageNode<T> : Node<T>
         get
         {
             var parents = ParentArray;
-            var names = Operation.ParameterNames;
+            var names = _operation.ParameterNames;
             var inputs = new NodeInput[parents.Length];
             for (var i = 0; i < parents.Length; i++)
             {

@@ -58,6 +58,9 @@ public abstract partial class Node
     /// <summary>The nodes this one was computed from, in argument order (a node used twice appears twice).</summary>
     public IReadOnlyList<Node> Parents => ParentArray;
 
+    /// <summary>The operation that produced this node, or <see langword="null"/> for roots (inputs, constants, parameters).</summary>
+    public virtual Operation? Operation => null;
+
     /// <summary>The inputs of the operation that produced this node, by argument name. Empty for roots.</summary>
     public virtual IReadOnlyList<NodeInput> Inputs => [];
 

@@ -49,11 +49,14 @@ public interface IParameterNode
     /// <param name="options">Serializer options for the value.</param>
     void WriteValue(Utf8JsonWriter writer, JsonSerializerOptions options);
 
-    /// <summary>Reads a value from JSON without applying it, checking its type and constraints.</summary>
+    /// <summary>
+    /// Reads a value of this parameter's type from JSON without applying it. Constraints are not checked here
+    /// (see <see cref="ParameterConstraints.Check"/>), so callers can tell a wrong type from a broken rule.
+    /// </summary>
     /// <param name="element">The JSON value.</param>
     /// <param name="options">Serializer options for the value.</param>
     /// <param name="value">The value read.</param>
-    /// <param name="reason">Why the JSON does not fit this parameter, when it does not.</param>
-    /// <returns><see langword="true"/> when the JSON holds an acceptable value.</returns>
+    /// <param name="reason">Why the JSON does not hold a value of this type, when it does not.</param>
+    /// <returns><see langword="true"/> when the JSON holds a value of the parameter's type.</returns>
     bool TryReadValue(JsonElement element, JsonSerializerOptions options, out object? value, out string? reason);
 }

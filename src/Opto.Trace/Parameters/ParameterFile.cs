@@ -183,13 +183,17 @@ public static class ParameterFile
                     continue;
                 }
 
-                if (parameter.TryReadValue(valueElement, json, out var value, out var error))
+                if (!parameter.TryReadValue(valueElement, json, out var value, out var error))
                 {
-                    pending.Add((parameter, value));
+                    problems.Add($"'{parameter.Name}' expects {TypeNames.Friendly(parameter.ValueType)}: the file {error}");
+                }
+                else if (parameter.Constraints.Check(value) is { } broken)
+                {
+                    problems.Add($"'{parameter.Name}': the stored value breaks its constraints: {broken}");
                 }
                 else
                 {
-                    problems.Add($"'{parameter.Name}' expects {TypeNames.Friendly(parameter.ValueType)}: {error}");
+                    pending.Add((parameter, value));
                 }
             }
 

@@ -136,7 +136,7 @@ public sealed partial class ParameterNode<T> : Node<T>, IParameterNode
         }
         catch (JsonException ex)
         {
-            reason = $"the file holds {Describe(element)}, which is not a {TypeNames.Friendly(typeof(T))} ({ex.Message})";
+            reason = $"got {Describe(element)}, which is not a {TypeNames.Friendly(typeof(T))} ({ex.Message})";
             return false;
         }
         catch (NotSupportedException ex)
@@ -147,18 +147,12 @@ public sealed partial class ParameterNode<T> : Node<T>, IParameterNode
 
         if (read is null && default(T) is not null)
         {
-            reason = $"the file holds null, but {TypeNames.Friendly(typeof(T))} cannot be null";
-            return false;
-        }
-
-        reason = Constraints.Check(read);
-        if (reason is not null)
-        {
-            reason = "the stored value breaks the constraints: " + reason;
+            reason = $"got null, but {TypeNames.Friendly(typeof(T))} cannot be null";
             return false;
         }
 
         value = read;
+        reason = null;
         return true;
     }
 

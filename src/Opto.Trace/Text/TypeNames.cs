@@ -1,10 +1,14 @@
 namespace Opto.Trace;
 
-/// <summary>Short, C#-looking type names for messages and default node names.</summary>
-internal static class TypeNames
+/// <summary>Short, C#-looking type names (int, List&lt;string&gt;, double?) for messages and prompts.</summary>
+public static class TypeNames
 {
+    /// <summary>The C# way of writing a type: keywords for built-in types, generic arguments spelled out.</summary>
+    /// <param name="type">The type.</param>
+    /// <returns>The name.</returns>
     public static string Friendly(Type type)
     {
+        ArgumentNullException.ThrowIfNull(type);
         if (Nullable.GetUnderlyingType(type) is { } inner)
         {
             return Friendly(inner) + "?";
@@ -32,7 +36,7 @@ internal static class TypeNames
     }
 
     /// <summary>A lower-case identifier for a type, used as the default base name of input nodes.</summary>
-    public static string NodeBase(Type type)
+    internal static string NodeBase(Type type)
     {
         if (Keyword(Nullable.GetUnderlyingType(type) ?? type) is { } keyword)
         {

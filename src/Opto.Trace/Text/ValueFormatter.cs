@@ -17,6 +17,11 @@ public static class ValueFormatter
     public static string Format(object? value, int maxLength = 500)
     {
         maxLength = Math.Max(maxLength, 8);
+        if (value is string text && text.Length <= maxLength)
+        {
+            return text; // the common case: no copy at all
+        }
+
         var sb = new StringBuilder();
         Append(sb, value, depth: 0, budget: maxLength + 1);
         if (sb.Length <= maxLength)
@@ -62,7 +67,8 @@ public static class ValueFormatter
                 sb.Append("null");
                 return;
             case string s:
-                sb.Append(s);
+                // Never copy more of a huge text than can be shown.
+                sb.Append(s, 0, Math.Min(s.Length, Math.Max(0, budget - sb.Length + 1)));
                 return;
             case bool b:
                 sb.Append(b ? "true" : "false");
