@@ -1,50 +1,105 @@
-// Traces a small quoting workflow, gives its outputs feedback, and shows what an optimizer would be shown:
-// the subgraph behind each parameter, and the whole trace as Graphviz DOT.
+// Traces a small quoting workflow, checks its outputs, and sends what was wrong backward to its parameters.
+// With an LLM configured (see Opto.Llm: OPTO_LLM_PROVIDER, OPTO_LLM_MODEL, OPTO_LLM_API_KEY, ...), OptoPrime then
+// rewrites the parameters from that feedback for a few rounds. Without one, it shows the trace as DOT and the
+// exact problem OptoPrime would send, and says how to configure a provider.
+using Opto.Llm;
+using Opto.Optimizers;
 using Opto.Trace;
 
 var discount = new ParameterNode<double>(0.10, "Quote.Discount", "Fraction taken off the list price.",
     ParameterConstraints.Range(0, 0.5));
-var greeting = new ParameterNode<string>("Dear customer,", "Quote.Greeting", "First line of every quote.");
-var divisor = new ParameterNode<int>(0, "Quote.Installments", "Number of monthly installments.");
+var greeting = new ParameterNode<string>("Dear customer,", "Quote.Greeting", "First words of every quote.",
+    new ParameterConstraints { MaxLength = 60 });
+var installments = new ParameterNode<int>(0, "Quote.Installments", "Number of monthly installments.",
+    ParameterConstraints.Range(0, 24));
+var parameters = new ParameterCollection([discount, greeting, installments]);
+var dotPath = args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "opto-quote.dot");
 
-var output = args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "opto-trace-basics.dot");
+var score = RunQuote(dotPath);
+Console.WriteLine($"Trace written to {dotPath} (render: dot -Tsvg {dotPath} -o quote.svg)");
 
-using (var scope = TraceScope.Begin("quote"))
+if (!LlmClientFactory.TryCreate(out var llm))
 {
-    var listPrice = Node.Input(250.0, "list_price", "The catalogue price.");
-    var price = listPrice * (1.0 - discount);
-    var letter = Node.Format("{0} your price is {1:0.00} EUR.", greeting, price);
+    var prompt = new OptoPrime(parameters, new NoChatClient()).BuildPrompt()!;
+    Console.WriteLine($"\nScore {score}/3. This is the problem OptoPrime would send to an LLM:\n");
+    Console.WriteLine(prompt.UserMessage);
+    Console.WriteLine("No LLM is configured, so the parameters stay as they are.\n" + LlmClientFactory.NotConfiguredMessage);
+    return;
+}
 
-    // A traced failure is a node too: its feedback names the error for the optimizer.
-    FeedbackRecord? failure = null;
+var optimizer = new OptoPrime(parameters, llm);
+for (var round = 1; round <= 5 && score < 3; round++)
+{
+    var step = await optimizer.StepAsync();
+    Console.WriteLine($"round {round}: {step}");
+    optimizer.ZeroFeedback();
+    score = RunQuote(dotPath);
+}
+
+Console.WriteLine($"Final score {score}/3: discount {discount.Value}, greeting \"{greeting.Value}\", installments {installments.Value}");
+
+// One traced run: three checks, each failing check becomes feedback on the output it concerns.
+int RunQuote(string dot)
+{
+    using var scope = TraceScope.Begin("quote");
+    var listPrice = Node.Input(250.0, "list_price", "The catalogue price in EUR.");
+    var price = listPrice * (1.0 - discount);
+    var letter = Node.Format("{0} your price is {1:0.00} EUR for Ada Lovelace.", greeting, price);
+    var feedback = new List<(Node, string)>();
+    var passed = 0;
+
     try
     {
-        _ = Node.Input(225) / divisor;
+        _ = Node.Input(250, "list_price_whole") / installments; // monthly amount: throws while installments is 0
+        passed++;
     }
     catch (TraceExecutionException ex)
     {
-        failure = ex.Node.Backward(ex.Node.FeedbackText);
+        feedback.Add((ex.Node, ex.Node.FeedbackText));
     }
 
-    Backward.Run([
-        (price, "The price must stay above 230 EUR: the discount is too generous."),
-        (letter, "Address the customer by name and keep it under 60 characters."),
-    ]);
-
-    Console.WriteLine($"Traced {scope.Graph.Count} nodes; letter = \"{letter.Value}\"");
-    foreach (var parameter in new IParameterNode[] { discount, greeting, divisor })
+    if (price.Value >= 230)
     {
-        var view = TraceSubgraph.For(parameter);
-        Console.WriteLine();
-        Console.WriteLine($"{parameter.Name} = {ValueFormatter.Format(parameter.BoxedValue)}  ({view.Nodes.Count} nodes in its view)");
-        foreach (var record in view.Feedback)
-        {
-            Console.WriteLine($"  feedback on {view.NameOf(record.Output)}: {record.Text.Split('\n')[0]}");
-        }
+        passed++;
+    }
+    else
+    {
+        feedback.Add((price, $"The price is {price.Value:0.00} EUR; it must stay at or above 230 EUR."));
     }
 
-    File.WriteAllText(output, scope.Graph.ToDot());
-    Console.WriteLine();
-    Console.WriteLine($"Graph written to {output} (render it with: dot -Tsvg {output} -o trace.svg)");
-    Console.WriteLine(failure is null ? "No failure was traced." : $"The failure reached {failure.Nodes.Count - 1} input node(s).");
+    if (letter.Value.StartsWith("Dear Ada", StringComparison.Ordinal))
+    {
+        passed++;
+    }
+    else
+    {
+        feedback.Add((letter, "The letter must open with the customer's name: \"Dear Ada Lovelace,\"."));
+    }
+
+    if (feedback.Count > 0)
+    {
+        Backward.Run(feedback);
+    }
+
+    Console.WriteLine($"Traced {scope.Graph.Count} nodes; checks passed: {passed}/3; letter: \"{letter.Value}\"");
+    File.WriteAllText(dot, scope.Graph.ToDot());
+    return passed;
+}
+
+/// <summary>Stands in where only the prompt is built; never called.</summary>
+internal sealed class NoChatClient : Microsoft.Extensions.AI.IChatClient
+{
+    public Task<Microsoft.Extensions.AI.ChatResponse> GetResponseAsync(IEnumerable<Microsoft.Extensions.AI.ChatMessage> messages,
+        Microsoft.Extensions.AI.ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        throw new InvalidOperationException("No LLM is configured.");
+
+    public IAsyncEnumerable<Microsoft.Extensions.AI.ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<Microsoft.Extensions.AI.ChatMessage> messages,
+        Microsoft.Extensions.AI.ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        throw new InvalidOperationException("No LLM is configured.");
+
+    public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+    public void Dispose()
+    {
+    }
 }
