@@ -1,0 +1,74 @@
+using System.Linq;
+using Microsoft.CodeAnalysis.CSharp;
+using Opto.Trace.Generators.Helpers;
+using Opto.Trace.Generators.Models;
+
+namespace Opto.Trace.Generators.Emission;
+
+/// <summary>
+/// Writes the traced overload of a [Bundle] method and the cached <c>Operation</c> that describes it. The overload
+/// hands the original method to <c>Bundle.Invoke</c>/<c>InvokeAsync</c>, so the original stays as it was and plain
+/// calls to it cost nothing.
+/// </summary>
+internal static class BundleEmitter
+{
+    private const string NodeType = "global::Opto.Trace.Node";
+
+    public static string HintName(BundleMethodInfo method) =>
+        $"{method.Hierarchy.HintName}.{SourceInfo.HintSafe(method.MethodName)}{method.MemberSuffix}.Bundle.g.cs";
+
+    public static string Emit(BundleMethodInfo method) => SourceFile.Write(method.Hierarchy, writer =>
+    {
+        var field = $"OptoOperation_{method.MethodName}{method.MemberSuffix}";
+        var traced = method.Parameters.Where(p => !p.IsCancellationToken).ToList();
+
+        writer.Line($"/// <summary>Describes <c>{method.MethodName}</c> to traces and optimizers.</summary>");
+        writer.Line(SourceFile.GeneratedCodeAttribute);
+        writer.Line($"private static readonly global::Opto.Trace.Operation {field} = new global::Opto.Trace.Operation(");
+        writer.Line($"    {Literal(method.OperationName)},");
+        writer.Line($"    {(method.Documentation is null ? "null" : Literal(method.Documentation))},");
+        writer.Line(traced.Count == 0
+            ? "    global::System.Array.Empty<string>(),"
+            : $"    new string[] {{ {string.Join(", ", traced.Select(p => Literal(p.MetadataName)))} }},");
+        writer.Line($"    {Literal(method.SourceText)},");
+        writer.Line($"    {Literal(method.FilePath)},");
+        writer.Line($"    {method.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)});");
+        writer.Line();
+
+        var isAsync = method.Result != ResultKind.Value;
+        var resultNode = $"{NodeType}<{method.ResultType}>";
+        var returnType = isAsync ? $"global::System.Threading.Tasks.Task<{resultNode}>" : resultNode;
+        var parameters = string.Join(", ", method.Parameters.Select(p =>
+            p.IsCancellationToken
+                ? $"{p.Type} {p.Name}{(p.DefaultValue is null ? string.Empty : " = " + p.DefaultValue)}"
+                : $"{NodeType}<{p.Type}> {p.Name}"));
+        var modifiers = method.Accessibility + (method.HidesInherited ? " new" : string.Empty) + (method.IsStatic ? " static" : string.Empty);
+
+        writer.Line($"/// <summary>Runs <c>{SourceFile.XmlEscape(method.MethodName)}</c> as a traced operation: the arguments are nodes, and so is the result.</summary>");
+        writer.Line("/// <returns>The result's node. Its inputs are the arguments, by parameter name, and every [Trainable] value the method read.</returns>");
+        writer.Line("/// <exception cref=\"T:Opto.Trace.TraceExecutionException\">The method threw; the exception's node records the failure in the trace.</exception>");
+        writer.Line(SourceFile.GeneratedCodeAttribute);
+        using (writer.OpenBlock($"{modifiers} {returnType} {method.OverloadName}({parameters})"))
+        {
+            var inputs = traced.Count == 0
+                ? $"global::System.Array.Empty<{NodeType}>()"
+                : $"new {NodeType}[] {{ {string.Join(", ", traced.Select(p => p.Name))} }}";
+            var call = $"{(method.IsStatic ? string.Empty : "this.")}{method.MethodName.ToIdentifier()}("
+                + string.Join(", ", method.Parameters.Select(p => p.IsCancellationToken ? p.Name : p.Name + ".Value")) + ")";
+
+            if (!isAsync)
+            {
+                writer.Line($"return global::Opto.Trace.Bundle.Invoke<{method.ResultType}>({field}, {inputs}, () => {call});");
+            }
+            else
+            {
+                // The body gets the caller's own token (the method's first one), which InvokeAsync also watches.
+                var token = method.Parameters.FirstOrDefault(p => p.IsCancellationToken)?.Name ?? "default";
+                var body = method.Result == ResultKind.ValueTask ? call + ".AsTask()" : call;
+                writer.Line($"return global::Opto.Trace.Bundle.InvokeAsync<{method.ResultType}>({field}, {inputs}, _ => {body}, {token});");
+            }
+        }
+    });
+
+    private static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
+}
