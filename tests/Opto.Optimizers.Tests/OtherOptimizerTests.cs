@@ -1,3 +1,4 @@
+using Opto.Testing;
 using Microsoft.Extensions.AI;
 using Opto.Trace;
 
@@ -30,7 +31,7 @@ public class OproTests
         Assert.Equal(2.5, a.Value);
         Assert.Equal(2, optimizer.Trials.Count);
         Assert.Equal(2, optimizer.History.Count(s => s.Changed));
-        Snapshots.Match(client.Requests[1].Messages[1].Text, "opro_second_step");
+        TextSnapshot.Match(client.Requests[1].Messages[1].Text, "opro_second_step");
     }
 
     [Fact]
@@ -73,8 +74,8 @@ public class TextGradTests
         Assert.Null(client.Requests[0].Options?.ResponseFormat); // the critique is free text
         Assert.NotNull(client.Requests[1].Options?.ResponseFormat);
         Assert.Contains("#Critique\nThe greeting \"Hi\" is too casual", client.Requests[1].Messages[1].Text, StringComparison.Ordinal);
-        Snapshots.Match(client.Requests[0].Messages[1].Text, "textgrad_critique");
-        Snapshots.Match(client.Requests[1].Messages[1].Text, "textgrad_apply");
+        TextSnapshot.Match(client.Requests[0].Messages[1].Text, "textgrad_critique");
+        TextSnapshot.Match(client.Requests[1].Messages[1].Text, "textgrad_apply");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Opto.Testing;
 using Opto.Trace;
 
 namespace Opto.Optimizers.Tests;
@@ -12,63 +13,63 @@ public class PromptSnapshotTests
     public void System_message_with_a_json_schema()
     {
         var (a, _) = Graphs.Numbers();
-        Snapshots.Match(PromptFor([a]).SystemMessage, "system_schema");
+        TextSnapshot.Match(PromptFor([a]).SystemMessage, "system_schema");
     }
 
     [Fact]
     public void System_message_without_a_json_schema_offers_TERMINATE()
     {
         var (a, _) = Graphs.Numbers();
-        Snapshots.Match(PromptFor([a], new OptoPrimeOptions { UseJsonSchema = false }).SystemMessage, "system_no_schema");
+        TextSnapshot.Match(PromptFor([a], new OptoPrimeOptions { UseJsonSchema = false }).SystemMessage, "system_no_schema");
     }
 
     [Fact]
     public void Numbers()
     {
         var (a, b) = Graphs.Numbers();
-        Snapshots.Match(PromptFor([a, b]).UserMessage, "numbers");
+        TextSnapshot.Match(PromptFor([a, b]).UserMessage, "numbers");
     }
 
     [Fact]
     public void Text_with_multi_line_values_and_quotes()
     {
         var (greeting, instructions) = Graphs.Text();
-        Snapshots.Match(PromptFor([greeting, instructions]).UserMessage, "text");
+        TextSnapshot.Match(PromptFor([greeting, instructions]).UserMessage, "text");
     }
 
     [Fact]
     public void Code_parameter_shown_as_csharp_source()
     {
         var route = Graphs.Code();
-        Snapshots.Match(PromptFor([route]).UserMessage, "code");
+        TextSnapshot.Match(PromptFor([route]).UserMessage, "code");
     }
 
     [Fact]
     public void Exception_shows_the_failed_operation()
     {
         var groups = Graphs.Exception();
-        Snapshots.Match(PromptFor([groups]).UserMessage, "exception");
+        TextSnapshot.Match(PromptFor([groups]).UserMessage, "exception");
     }
 
     [Fact]
     public void Containers_built_with_Node_List()
     {
         var (tags, keyword) = Graphs.Containers();
-        Snapshots.Match(PromptFor([tags, keyword]).UserMessage, "containers");
+        TextSnapshot.Match(PromptFor([tags, keyword]).UserMessage, "containers");
     }
 
     [Fact]
     public void Several_outputs_with_different_feedback_are_named()
     {
         var prefix = Graphs.SeveralOutputs();
-        Snapshots.Match(PromptFor([prefix]).UserMessage, "several_outputs");
+        TextSnapshot.Match(PromptFor([prefix]).UserMessage, "several_outputs");
     }
 
     [Fact]
     public void Minibatch_of_two_scopes()
     {
         var scale = Graphs.Minibatch();
-        Snapshots.Match(PromptFor([scale]).UserMessage, "minibatch");
+        TextSnapshot.Match(PromptFor([scale]).UserMessage, "minibatch");
     }
 
     [Fact]
@@ -80,7 +81,7 @@ public class PromptSnapshotTests
             p.ToUpper().Backward("too long");
         }
 
-        Snapshots.Match(PromptFor([p], new OptoPrimeOptions { MaxValueLength = 40 }).UserMessage, "truncated");
+        TextSnapshot.Match(PromptFor([p], new OptoPrimeOptions { MaxValueLength = 40 }).UserMessage, "truncated");
     }
 
     [Fact]
@@ -100,6 +101,6 @@ public class PromptSnapshotTests
             await optimizer.StepAsync();
         }
 
-        Snapshots.Match(client.Requests[1].Messages[1].Text, "memory");
+        TextSnapshot.Match(client.Requests[1].Messages[1].Text, "memory");
     }
 }

@@ -1,3 +1,4 @@
+using Opto.Testing;
 using Opto.Trace.Generators.Tests.Infrastructure;
 
 namespace Opto.Trace.Generators.Tests;
@@ -31,7 +32,7 @@ public sealed class GeneratedSourceTests
             }
             """);
 
-        Snapshots.Match(output.Text, "bundle_instance");
+        TextSnapshot.Match(output.Text, "bundle_instance");
     }
 
     [Fact]
@@ -62,7 +63,7 @@ public sealed class GeneratedSourceTests
             }
             """);
 
-        Snapshots.Match(output.Text, "bundle_async");
+        TextSnapshot.Match(output.Text, "bundle_async");
     }
 
     [Fact]
@@ -89,7 +90,7 @@ public sealed class GeneratedSourceTests
             }
             """);
 
-        Snapshots.Match(output.Text, "bundle_overloads_generic_nested");
+        TextSnapshot.Match(output.Text, "bundle_overloads_generic_nested");
     }
 
     [Fact]
@@ -119,7 +120,7 @@ public sealed class GeneratedSourceTests
             }
             """);
 
-        Snapshots.Match(output.Text, "trainable_members");
+        TextSnapshot.Match(output.Text, "trainable_members");
     }
 
     [Fact]
@@ -152,7 +153,7 @@ public sealed class GeneratedSourceTests
             }
             """);
 
-        Snapshots.Match(output.Text, "trace_model");
+        TextSnapshot.Match(output.Text, "trace_model");
     }
 
     [Fact]

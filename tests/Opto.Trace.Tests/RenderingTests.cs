@@ -1,3 +1,4 @@
+using Opto.Testing;
 namespace Opto.Trace.Tests;
 
 public class RenderingTests
@@ -12,7 +13,7 @@ public class RenderingTests
         var text = Node.Format("{0} at {1}", prompt, scaled);
         text.Backward("too random");
 
-        Snapshots.Match(scope.Graph.ToDot(), "graph_with_feedback");
+        TextSnapshot.Match(scope.Graph.ToDot(), "graph_with_feedback");
     }
 
     [Fact]
