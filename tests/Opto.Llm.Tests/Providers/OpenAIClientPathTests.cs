@@ -2,6 +2,7 @@ using System.ClientModel;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Time.Testing;
 using Opto.Llm.Tests.Support;
+using Opto.Testing;
 
 namespace Opto.Llm.Tests.Providers;
 
@@ -11,7 +12,7 @@ public class OpenAIClientPathTests
     [Fact]
     public async Task A_compatible_server_gets_a_chat_completion_request_and_its_answer_comes_back()
     {
-        await using var server = new FakeOpenAIServer();
+        await using var server = new LoopbackOpenAIServer();
         server.EnqueueCompletion("Hello from the fake server", promptTokens: 12, completionTokens: 5);
         using var client = LlmClientFactory.Create(new LlmOptions
         {
@@ -42,7 +43,7 @@ public class OpenAIClientPathTests
     [Fact]
     public async Task A_configured_key_is_sent_as_a_bearer_token()
     {
-        await using var server = new FakeOpenAIServer();
+        await using var server = new LoopbackOpenAIServer();
         server.EnqueueCompletion("ok");
         using var client = LlmClientFactory.Create(new LlmOptions
         {
@@ -59,7 +60,7 @@ public class OpenAIClientPathTests
     [Fact]
     public async Task Azure_uses_the_v1_path_and_the_api_key_header()
     {
-        await using var server = new FakeOpenAIServer();
+        await using var server = new LoopbackOpenAIServer();
         server.EnqueueCompletion("from azure");
         using var client = LlmClientFactory.Create(new LlmOptions
         {
@@ -79,7 +80,7 @@ public class OpenAIClientPathTests
     [Fact]
     public async Task A_real_429_with_Retry_After_is_retried_after_exactly_that_delay()
     {
-        await using var server = new FakeOpenAIServer();
+        await using var server = new LoopbackOpenAIServer();
         server.Enqueue(429, """{"error":{"message":"Rate limit reached","type":"rate_limit"}}""", headers: ("Retry-After", "3"));
         server.EnqueueCompletion("after the pause");
         var time = new FakeTimeProvider();
@@ -104,7 +105,7 @@ public class OpenAIClientPathTests
     [Fact]
     public async Task A_real_400_is_not_retried()
     {
-        await using var server = new FakeOpenAIServer();
+        await using var server = new LoopbackOpenAIServer();
         server.Enqueue(400, """{"error":{"message":"bad request","type":"invalid_request_error"}}""");
         var time = new FakeTimeProvider();
         using var client = LlmClientFactory
@@ -121,7 +122,7 @@ public class OpenAIClientPathTests
     [Fact]
     public async Task Streaming_usage_from_the_server_reaches_the_ledger()
     {
-        await using var server = new FakeOpenAIServer();
+        await using var server = new LoopbackOpenAIServer();
         server.EnqueueStream(["Hel", "lo ", "world"], promptTokens: 9, completionTokens: 3);
         var ledger = new UsageLedger(prices: new PriceTable().Set("fake-model", inputPerMillion: 1m, outputPerMillion: 2m));
         using var client = LlmClientFactory

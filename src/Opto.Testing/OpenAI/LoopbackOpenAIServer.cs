@@ -4,19 +4,22 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 
-namespace Opto.Llm.Tests.Support;
+namespace Opto.Testing;
 
 /// <summary>
-/// A loopback HTTP server that speaks enough of the OpenAI chat-completions protocol to prove that the real OpenAI
-/// client path works offline: it records each request and answers with canned JSON or server-sent events.
+/// A loopback HTTP server (127.0.0.1, a free port) that speaks enough of the OpenAI chat-completions protocol to
+/// run the real OpenAI client path offline — in tests, or to drive a program configured for an OpenAI-compatible
+/// endpoint. It records each request and answers with queued canned JSON or server-sent events; with nothing
+/// queued it answers "default answer".
 /// </summary>
-internal sealed class FakeOpenAIServer : IAsyncDisposable
+public sealed class LoopbackOpenAIServer : IAsyncDisposable
 {
     private readonly HttpListener _listener;
     private readonly Task _loop;
     private readonly ConcurrentQueue<CannedReply> _replies = new();
 
-    public FakeOpenAIServer()
+    /// <summary>Starts the server on a free loopback port.</summary>
+    public LoopbackOpenAIServer()
     {
         (_listener, BaseUri) = Start();
         _loop = Task.Run(ServeAsync);
@@ -25,14 +28,31 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
     /// <summary>The server's root, e.g. http://127.0.0.1:PORT/.</summary>
     public Uri BaseUri { get; }
 
+    /// <summary>Every request received, in order.</summary>
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
+    /// <summary>Queues a raw reply.</summary>
+    /// <param name="status">The HTTP status.</param>
+    /// <param name="body">The body.</param>
+    /// <param name="contentType">The content type.</param>
+    /// <param name="headers">Extra response headers (e.g. Retry-After).</param>
     public void Enqueue(int status, string body, string contentType = "application/json", params (string Name, string Value)[] headers) =>
         _replies.Enqueue(new CannedReply(status, body, contentType, headers));
 
+    /// <summary>Queues a chat completion whose message is <paramref name="text"/>.</summary>
+    /// <param name="text">The assistant's answer.</param>
+    /// <param name="promptTokens">Reported input tokens.</param>
+    /// <param name="completionTokens">Reported output tokens.</param>
+    /// <param name="model">Reported model.</param>
+    /// <param name="finishReason">Reported finish reason.</param>
     public void EnqueueCompletion(string text, int promptTokens = 12, int completionTokens = 5, string model = "fake-model", string finishReason = "stop") =>
         Enqueue(200, CompletionJson(text, promptTokens, completionTokens, model, finishReason));
 
+    /// <summary>Queues a streamed completion: one server-sent event per chunk, then usage and [DONE].</summary>
+    /// <param name="chunks">The text pieces.</param>
+    /// <param name="promptTokens">Reported input tokens.</param>
+    /// <param name="completionTokens">Reported output tokens.</param>
+    /// <param name="model">Reported model.</param>
     public void EnqueueStream(IEnumerable<string> chunks, int promptTokens, int completionTokens, string model = "fake-model")
     {
         var events = new StringBuilder();
@@ -72,6 +92,13 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
         Enqueue(200, events.ToString(), "text/event-stream");
     }
 
+    /// <summary>The JSON body of a chat completion.</summary>
+    /// <param name="text">The assistant's answer.</param>
+    /// <param name="promptTokens">Reported input tokens.</param>
+    /// <param name="completionTokens">Reported output tokens.</param>
+    /// <param name="model">Reported model.</param>
+    /// <param name="finishReason">Reported finish reason.</param>
+    /// <returns>The JSON text.</returns>
     public static string CompletionJson(string text, int promptTokens, int completionTokens, string model = "fake-model", string finishReason = "stop") =>
         JsonSerializer.Serialize(new
         {
@@ -83,13 +110,15 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
             usage = new { prompt_tokens = promptTokens, completion_tokens = completionTokens, total_tokens = promptTokens + completionTokens },
         });
 
+    /// <summary>Stops the server.</summary>
+    /// <returns>A task that completes when the serving loop has ended.</returns>
     public async ValueTask DisposeAsync()
     {
         _listener.Stop();
         _listener.Close();
         try
         {
-            await _loop;
+            await _loop.ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
         {
@@ -127,7 +156,7 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
             HttpListenerContext context;
             try
             {
-                context = await _listener.GetContextAsync();
+                context = await _listener.GetContextAsync().ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
             {
@@ -138,7 +167,7 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
             {
                 var headers = context.Request.Headers.AllKeys.Where(key => key is not null)
                     .ToDictionary(key => key!, key => context.Request.Headers[key] ?? string.Empty, StringComparer.OrdinalIgnoreCase);
-                Requests.Enqueue(new RecordedRequest(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, headers, await reader.ReadToEndAsync()));
+                Requests.Enqueue(new RecordedRequest(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, headers, await reader.ReadToEndAsync().ConfigureAwait(false)));
             }
 
             var reply = _replies.TryDequeue(out var canned) ? canned : new CannedReply(200, CompletionJson("default answer", 1, 1), "application/json", []);
@@ -152,11 +181,16 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
 
             var bytes = Encoding.UTF8.GetBytes(reply.Body);
             response.ContentLength64 = bytes.Length;
-            await response.OutputStream.WriteAsync(bytes);
+            await response.OutputStream.WriteAsync(bytes).ConfigureAwait(false);
             response.Close();
         }
     }
 
+    /// <summary>A request the server received.</summary>
+    /// <param name="Method">The HTTP method.</param>
+    /// <param name="Path">The URL path.</param>
+    /// <param name="Headers">The headers.</param>
+    /// <param name="Body">The body text.</param>
     public sealed record RecordedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body);
 
     private sealed record CannedReply(int Status, string Body, string ContentType, (string Name, string Value)[] Headers);
