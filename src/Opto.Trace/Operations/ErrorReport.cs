@@ -62,20 +62,23 @@ internal sealed record ErrorReport(string ErrorType, string Message, SourceLocat
             }
         }
 
-        return first;
+        // When the operation's own source is known, a frame outside it (library code that raised on the
+        // operation's behalf, e.g. a compiler) would point the reader at the wrong place: say nothing instead.
+        return HasKnownSource(operation) ? null : first;
     }
+
+    private static bool HasKnownSource(Operation operation) => operation is { SourceText: not null, FilePath: not null, Line: > 0 };
 
     private static bool IsInside(Operation operation, SourceLocation location)
     {
-        if (operation.SourceText is null || operation.FilePath is null || operation.Line <= 0)
+        if (operation is not { SourceText: { } source, FilePath: { } file, Line: > 0 })
         {
             return false;
         }
 
-        var lines = CountLines(operation.SourceText);
-        return string.Equals(Path.GetFullPath(operation.FilePath), Path.GetFullPath(location.FilePath), StringComparison.Ordinal)
+        return string.Equals(Path.GetFullPath(file), Path.GetFullPath(location.FilePath), StringComparison.Ordinal)
             && location.Line >= operation.Line
-            && location.Line < operation.Line + lines;
+            && location.Line < operation.Line + CountLines(source);
     }
 
     private static string? Annotate(Operation operation, SourceLocation? location, string note)
