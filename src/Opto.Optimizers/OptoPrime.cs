@@ -62,18 +62,31 @@ public class OptoPrime : Optimizer
     /// <inheritdoc />
     protected override async Task RunStepAsync(StepRecorder recorder, CancellationToken cancellationToken)
     {
+        if (BeginStep(recorder) is not var (prompt, resolver))
+        {
+            return;
+        }
+
+        var options = SuggestionChatOptions(resolver);
+        var resolution = await AskForSuggestionsAsync(recorder, "propose", prompt.ToMessages(), resolver, options, cancellationToken).ConfigureAwait(false);
+        Apply(recorder, resolution);
+    }
+
+    /// <summary>
+    /// Builds the problem, remembers it and prepares the resolver for the answer; records a no-op and returns
+    /// <see langword="null"/> when no parameter holds feedback.
+    /// </summary>
+    private protected (OptoPrimePrompt Prompt, SuggestionResolver Resolver)? BeginStep(StepRecorder recorder)
+    {
         var prompt = BuildPrompt();
         if (prompt is null)
         {
             recorder.NoOpReason = NoFeedbackReason;
-            return;
+            return null;
         }
 
         Remember(prompt.Problem);
-        var resolver = ResolverFor(Named(prompt), prompt.Subgraph);
-        var options = SuggestionChatOptions(resolver);
-        var resolution = await AskForSuggestionsAsync(recorder, "propose", prompt.ToMessages(), resolver, options, cancellationToken).ConfigureAwait(false);
-        Apply(recorder, resolution);
+        return (prompt, ResolverFor(Named(prompt), prompt.Subgraph));
     }
 
     internal const string NoFeedbackReason = "no trainable parameter holds feedback; call Backward on an output before stepping";

@@ -30,15 +30,11 @@ public sealed class OptoPrimeMulti : OptoPrime
     /// <inheritdoc />
     protected override async Task RunStepAsync(StepRecorder recorder, CancellationToken cancellationToken)
     {
-        var prompt = BuildPrompt();
-        if (prompt is null)
+        if (BeginStep(recorder) is not var (prompt, resolver))
         {
-            recorder.NoOpReason = NoFeedbackReason;
             return;
         }
 
-        Remember(prompt.Problem);
-        var resolver = ResolverFor(Named(prompt), prompt.Subgraph);
         var count = MultiOptions.CandidateCount;
         var candidates = new List<Resolution>(count);
         for (var i = 0; i < count; i++)

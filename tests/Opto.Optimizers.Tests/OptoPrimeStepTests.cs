@@ -6,6 +6,24 @@ namespace Opto.Optimizers.Tests;
 
 public class OptoPrimeStepTests
 {
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_step_without_feedback_is_a_recorded_noop_that_asks_nothing(bool multi)
+    {
+        var a = new ParameterNode<double>(2.0, "a");
+        var client = new FakeChatClient("""{"suggestion": {"a": 5}}""");
+        OptoPrime optimizer = multi ? new OptoPrimeMulti([a], client) : new OptoPrime([a], client);
+
+        var step = await optimizer.StepAsync();
+
+        Assert.False(step.Changed);
+        Assert.Contains("call Backward", step.NoOpReason);
+        Assert.Empty(client.Requests);
+        Assert.Equal(2.0, a.Value);
+        Assert.Same(step, Assert.Single(optimizer.History));
+    }
+
     [Fact]
     public async Task A_numeric_parameter_is_updated_and_the_history_records_it()
     {
