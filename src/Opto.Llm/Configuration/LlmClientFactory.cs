@@ -26,7 +26,9 @@ public static class LlmClientFactory
 
         1. Environment variables:
              OPTO_LLM_PROVIDER  openai | azure | compatible | ollama | vllm | lmstudio | llamacpp
-             OPTO_LLM_MODEL     model name (Azure: the deployment name), e.g. gpt-4o-mini or llama3.2
+                                | gguf (an in-process model file; needs Opto.LLamaSharp and LocalLlm.Register())
+             OPTO_LLM_MODEL     model name (Azure: the deployment name), e.g. gpt-4o-mini or llama3.2;
+                                for gguf, the path of the .gguf file
              OPTO_LLM_ENDPOINT  base URL (Azure: https://<resource>.openai.azure.com; Ollama: http://localhost:11434/v1)
              OPTO_LLM_API_KEY   API key (optional for local servers)
            or the conventional variables:
@@ -46,7 +48,10 @@ public static class LlmClientFactory
     /// <returns>False when nothing is configured or the configuration is invalid.</returns>
     public static bool TryCreate([NotNullWhen(true)] out IChatClient? client) => TryCreate(null, null, out client, out _);
 
-    /// <summary>Creates a client from a configuration section and environment variables (see <see cref="LlmOptionsLoader"/>).</summary>
+    /// <summary>
+    /// Creates a client from a configuration section and environment variables (see <see cref="LlmOptionsLoader"/>).
+    /// A provider name registered in <see cref="LlmProviderRegistry"/> (such as <c>gguf</c>) is handed to its factory.
+    /// </summary>
     /// <param name="configuration">The application configuration, or null.</param>
     /// <param name="environment">Environment variables to read instead of the process environment, or null.</param>
     /// <param name="client">The client, when a provider is configured and valid.</param>
@@ -60,6 +65,12 @@ public static class LlmClientFactory
         [NotNullWhen(true)] out IChatClient? client,
         [NotNullWhen(false)] out string? problem)
     {
+        environment ??= Environment.GetEnvironmentVariables();
+        if (TryCreateRegistered(configuration, environment, out client, out problem) is { } handled)
+        {
+            return handled;
+        }
+
         LlmOptions? options;
         try
         {
@@ -148,6 +159,36 @@ public static class LlmClientFactory
             LlmProvider.OpenAICompatible when path.Length == 0 => new Uri(WithSlash(endpoint), "v1/"),
             _ => WithSlash(endpoint),
         };
+    }
+
+    /// <summary>Hands the configuration to a registered provider when one is named; null when none is.</summary>
+    private static bool? TryCreateRegistered(IConfiguration? configuration, IDictionary environment, out IChatClient? client, out string? problem)
+    {
+        client = null;
+        problem = null;
+        var section = configuration?.GetSection(LlmOptionsLoader.DefaultSection);
+        var providerText = environment[LlmEnvironmentVariables.Provider] as string;
+        if (string.IsNullOrWhiteSpace(providerText))
+        {
+            providerText = section?["Provider"];
+        }
+
+        if (!LlmProviderRegistry.TryGet(providerText, out var factory))
+        {
+            return null;
+        }
+
+        try
+        {
+            client = factory(new LlmProviderContext(providerText!.Trim(), section, environment))
+                ?? throw new LlmConfigurationException($"The registered LLM provider '{providerText.Trim()}' created no client.");
+            return true;
+        }
+        catch (LlmConfigurationException ex)
+        {
+            problem = ex.Message;
+            return false;
+        }
     }
 
     private static IChatClient Build(LlmOptions options)

@@ -62,8 +62,11 @@ public static class LlmOptionsLoader
         {
             if (!LlmProviderNames.TryParse(providerText, out provider, out defaultEndpoint))
             {
+                var registered = LlmProviderRegistry.Names;
+                var accepted = registered.Count == 0 ? LlmProviderNames.Accepted : $"{LlmProviderNames.Accepted}, {string.Join(", ", registered)}";
+                var hint = LlmProviderNames.PackageHint(providerText) is { } packageHint ? " " + packageHint : "";
                 throw new LlmConfigurationException(
-                    $"Unknown LLM provider '{providerText}' (from {LlmEnvironmentVariables.Provider} or \"{section}:Provider\"). Use one of: {LlmProviderNames.Accepted}.");
+                    $"Unknown LLM provider '{providerText}' (from {LlmEnvironmentVariables.Provider} or \"{section}:Provider\"). Use one of: {accepted}.{hint}");
             }
         }
         else if (endpoint is not null)

@@ -37,8 +37,7 @@ public static class LlmProviderNames
             return false;
         }
 
-        var squeezed = new string([.. name.Where(c => c is not ('-' or '_' or '.' or ' '))]);
-        if (!Names.TryGetValue(squeezed, out var entry))
+        if (!Names.TryGetValue(Squeeze(name), out var entry))
         {
             return false;
         }
@@ -46,4 +45,18 @@ public static class LlmProviderNames
         (provider, defaultEndpoint) = entry;
         return true;
     }
+
+    /// <summary>
+    /// Says where a provider that is not built in comes from, for names that belong to an Opto package
+    /// (<c>gguf</c> is in Opto.LLamaSharp); null for other names.
+    /// </summary>
+    /// <param name="name">The configured name.</param>
+    /// <returns>A sentence saying what to reference and call, or null.</returns>
+    public static string? PackageHint(string? name) =>
+        !string.IsNullOrWhiteSpace(name) && Squeeze(name).ToUpperInvariant() is "GGUF" or "LLAMASHARP"
+            ? $"The '{name.Trim()}' provider (an in-process GGUF model) is in the Opto.LLamaSharp package: reference it and call LocalLlm.Register() at startup, or create the client with LocalLlm.TryCreate(...)."
+            : null;
+
+    /// <summary>The name without case-insensitive noise: dashes, underscores, dots and spaces removed.</summary>
+    internal static string Squeeze(string name) => new([.. name.Trim().Where(c => c is not ('-' or '_' or '.' or ' '))]);
 }
