@@ -1,8 +1,9 @@
 // Traces a small quoting workflow, checks its outputs, and sends what was wrong backward to its parameters.
-// With an LLM configured (see Opto.Llm: OPTO_LLM_PROVIDER, OPTO_LLM_MODEL, OPTO_LLM_API_KEY, ...), OptoPrime then
+// With an LLM configured (see Opto.Llm: OPTO_LLM_PROVIDER, OPTO_LLM_MODEL, OPTO_LLM_API_KEY, ...; "gguf" runs a
+// local model file in-process), OptoPrime then
 // rewrites the parameters from that feedback for a few rounds. Without one, it shows the trace as DOT and the
 // exact problem OptoPrime would send, and says how to configure a provider.
-using Opto.Llm;
+using Opto.LLamaSharp;
 using Opto.Optimizers;
 using Opto.Trace;
 
@@ -18,12 +19,12 @@ var dotPath = args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "opto
 var score = RunQuote(dotPath);
 Console.WriteLine($"Trace written to {dotPath} (render: dot -Tsvg {dotPath} -o quote.svg)");
 
-if (!LlmClientFactory.TryCreate(out var llm))
+if (!LocalLlm.TryCreate(configuration: null, environment: null, out var llm, out var problem))
 {
     var prompt = new OptoPrime(parameters, new NoChatClient()).BuildPrompt()!;
     Console.WriteLine($"\nScore {score}/3. This is the problem OptoPrime would send to an LLM:\n");
     Console.WriteLine(prompt.UserMessage);
-    Console.WriteLine("No LLM is configured, so the parameters stay as they are.\n" + LlmClientFactory.NotConfiguredMessage);
+    Console.WriteLine("No LLM is usable, so the parameters stay as they are.\n" + problem);
     return;
 }
 

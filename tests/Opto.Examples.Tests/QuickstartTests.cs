@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Opto.LLamaSharp.Tests.Gguf;
 using Opto.Testing;
 
 namespace Opto.Examples.Tests;
@@ -57,12 +58,38 @@ public sealed class QuickstartTests : IDisposable
     }
 
     [Fact]
-    public async Task The_trainable_class_example_traces_generated_methods_and_round_trips_its_parameters()
+    public async Task With_a_local_gguf_model_the_gibberish_answers_end_as_recorded_noops_not_a_crash()
+    {
+        var model = new TinyLlamaModel().SaveToTempFile();
+        try
+        {
+            var (exitCode, output) = await ExampleProcess.RunAsync("Opto.Examples.TraceBasics", new Dictionary<string, string>
+            {
+                ["OPTO_LLM_PROVIDER"] = "gguf",
+                ["OPTO_LLM_MODEL"] = model,
+                ["OPTO_LLM_MAX_TOKENS"] = "24",
+                ["OPTO_LLM_CONTEXT_SIZE"] = "16384",
+            }, _dot);
+
+            Assert.Equal(0, exitCode);
+            Assert.Contains("round 5: step 5: no change", output);
+            Assert.Contains("Final score 0/3", output);
+        }
+        finally
+        {
+            File.Delete(model);
+        }
+    }
+
+    [Fact]
+    public async Task The_trainable_class_example_traces_generated_methods_swaps_a_body_and_round_trips_its_parameters()
     {
         var (exitCode, output) = await ExampleProcess.RunAsync("Opto.Examples.TrainableClass");
 
         Assert.Equal(0, exitCode);
         Assert.Contains("\"Discount\" -> \"Price_0\"", output);
-        Assert.Contains("loaded 3 values", output);
+        Assert.Contains("Installments for 1200 EUR: 12 plain, 12 traced", output);
+        Assert.Contains("loaded 4 values", output);
+        Assert.Contains("installments for 1200 EUR = 12", output);
     }
 }
