@@ -7,8 +7,8 @@ using Opto.Trace.Generators.Parsing;
 namespace Opto.Trace.Generators;
 
 /// <summary>
-/// Generates the traced overloads of [Bundle] methods, the parameters behind [Trainable] members and the parameter
-/// listing of [TraceModel] classes. Only the pipeline is here; parsing turns each target into an equatable model
+/// Generates the traced overloads of [Bundle] methods, the parameters behind [Trainable] members, the code
+/// parameters and overloads of [Trainable] methods and the parameter listing of [TraceModel] classes. Only the pipeline is here; parsing turns each target into an equatable model
 /// (no symbols or syntax survive it, so unchanged targets are skipped) and emission writes the code. Misuse is
 /// reported by the analyzers, not here: the generator simply emits nothing for what it does not support.
 /// </summary>
@@ -37,6 +37,16 @@ public sealed class TraceGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.TrainableMembers);
         context.RegisterSourceOutput(trainables, static (spc, member) =>
             spc.AddSource(TrainableEmitter.HintName(member!), TrainableEmitter.Emit(member!)));
+
+        var trainableMethods = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownNames.TrainableAttribute,
+                static (node, _) => node is MethodDeclarationSyntax,
+                static (ctx, token) => TrainableMethodParser.Parse(ctx, token))
+            .Where(static m => m is not null)
+            .WithTrackingName(TrackingNames.TrainableMethods);
+        context.RegisterSourceOutput(trainableMethods, static (spc, method) =>
+            spc.AddSource(TrainableMethodEmitter.HintName(method!), TrainableMethodEmitter.Emit(method!)));
 
         var models = context.SyntaxProvider
             .ForAttributeWithMetadataName(

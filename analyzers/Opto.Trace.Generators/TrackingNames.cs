@@ -5,5 +5,6 @@ internal static class TrackingNames
 {
     public const string BundleMethods = nameof(BundleMethods);
     public const string TrainableMembers = nameof(TrainableMembers);
+    public const string TrainableMethods = nameof(TrainableMethods);
     public const string TraceModels = nameof(TraceModels);
 }

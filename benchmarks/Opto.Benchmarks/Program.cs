@@ -1,4 +1,5 @@
-// Entry point: "micro" runs the BenchmarkDotNet suites, "scaling" runs the graph-size harness, "all" both.
+// Entry point: "micro" runs the BenchmarkDotNet suites, "scaling" runs the graph-size harness, "all" both;
+// "compile" times run-time compilation of changed [Trainable] method bodies (it starts "compile-first" children).
 // Always run in Release: dotnet run -c Release --project benchmarks/Opto.Benchmarks -- scaling
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
@@ -30,9 +31,19 @@ if (mode is "compare")
     ScalingHarness.Compare(rest); // e.g. chain_ops:1000 chain_bundle:3000
 }
 
+if (mode is "compile")
+{
+    return CompileHarness.Run();
+}
+
+if (mode is "compile-first")
+{
+    return CompileHarness.First();
+}
+
 if (mode is not ("micro" or "scaling" or "all" or "compare"))
 {
-    Console.Error.WriteLine("usage: Opto.Benchmarks [micro|scaling|all|compare shape:n ...] [BenchmarkDotNet args | --quick]");
+    Console.Error.WriteLine("usage: Opto.Benchmarks [micro|scaling|all|compare shape:n ...|compile] [BenchmarkDotNet args | --quick]");
     return 2;
 }
 

@@ -6,7 +6,8 @@ namespace Opto.Examples.TrainableClass;
 
 /// <summary>
 /// An ordinary class: the attributes are all it takes. The generator adds a traced overload of each [Bundle]
-/// method, a parameter node behind each [Trainable] member, and Parameters() / SaveParameters / LoadParameters.
+/// method, a parameter node behind each [Trainable] value, a code parameter behind the [Trainable] method, and
+/// Parameters() / SaveParameters / LoadParameters.
 /// </summary>
 [TraceModel]
 public partial class QuoteWriter
@@ -26,6 +27,10 @@ public partial class QuoteWriter
     /// <summary>Applies the discount to a list price.</summary>
     [Bundle]
     public double Price(double listPrice) => Math.Round(listPrice * (1.0 - Discount), 2);
+
+    /// <summary>How many monthly installments to offer for a price.</summary>
+    [Trainable, Constraint("Between 1 and 24.")]
+    public int Installments(double price) => price > 1000 ? 6 : 3;
 
     /// <summary>Writes the quote letter for a customer.</summary>
     [Bundle]

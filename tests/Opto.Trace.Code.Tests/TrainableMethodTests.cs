@@ -215,4 +215,32 @@ public class TrainableMethodTests
             .Invoke(Node.Input(1), Node.Input(2), Node.Input(3), Node.Input(4)).Value);
         Assert.Equal(2.0, new TrainableMethod<Func<Point, double>>("double X(Point p) => p.X;", "X").Call(new Point(2, 3)));
     }
+
+    [Fact]
+    public void A_code_parameter_is_marked_as_code_and_carries_extra_rules()
+    {
+        var code = CodeParameter.Create<Func<int, int>>("int Twice(int x) => x * 2;", "Twice", rules: "Never return a negative number.");
+
+        Assert.True(code.IsCode);
+        Assert.Contains("int Twice(int)", code.Constraints.Text);
+        Assert.EndsWith("Never return a negative number.", code.Constraints.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HasSource_compares_the_current_source_and_follows_changes()
+    {
+        const string Original = "int Twice(int x) => x * 2;";
+        var twice = new TrainableMethod<Func<int, int>>(Original, "Twice");
+
+        Assert.True(twice.HasSource(Original));
+        Assert.True(twice.HasSource(Original));
+        Assert.False(twice.HasSource("int Twice(int x) => x + x;"));
+
+        twice.Code.Value = "int Twice(int x) => x + x;";
+        Assert.False(twice.HasSource(Original));
+
+        // The same text again (a new string, as a loaded file gives it): a new version, but still the original.
+        twice.Code.Value = new string(Original.AsSpan());
+        Assert.True(twice.HasSource(Original));
+    }
 }

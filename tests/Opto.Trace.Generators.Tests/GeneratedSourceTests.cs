@@ -157,9 +157,71 @@ public sealed class GeneratedSourceTests
     }
 
     [Fact]
+    public void TrainableMethods_GetCodeParameterTracedOverloadAndTrainedCall_AndModelListsThem()
+    {
+        var output = GeneratorHarness.RunClean(/* lang=c# */ """
+            using System.Globalization;
+            using System.Threading.Tasks;
+            using Opto.Trace;
+            using static System.Math;
+
+            namespace Shop;
+
+            [TraceModel]
+            public partial class Pricing
+            {
+                [Trainable]
+                public partial double Discount { get; set; }
+
+                /// <summary>Formats a price for display in a <paramref name="culture"/>.</summary>
+                [Trainable, Constraint("Keep two decimals.")]
+                public string Format(double price, string culture = "en-US")
+                {
+                    var rounded = Round(price, 2);
+                    return rounded.ToString("0.00", CultureInfo.GetCultureInfo(culture));
+                }
+
+                /// <summary>Shortens a review.</summary>
+                [Trainable(Description = "How reviews are shortened.")]
+                internal async Task<string> SummarizeAsync(string review)
+                {
+                    await Task.Yield();
+                    return review.Length > 40 ? review[..40] : review;
+                }
+
+                [Trainable]
+                public int Seed() => 42;
+            }
+            """);
+
+        TextSnapshot.Match(output.Text, "trainable_methods");
+    }
+
+    [Fact]
+    public void TrainableMethod_WithoutOptoTraceCode_GeneratesNothingForIt()
+    {
+        // OPTO0005 tells the user to add the library; generating code that cannot compile would only add errors.
+        var output = GeneratorHarness.Run(/* lang=c# */ """
+            using Opto.Trace;
+
+            [TraceModel]
+            public partial class Agent
+            {
+                [Trainable] public partial string Prompt { get; set; }
+                [Trainable] public string Route(string ticket) => ticket;
+            }
+            """, references: References.WithoutCode);
+
+        Assert.Empty(output.GeneratorDiagnostics);
+        Assert.Empty(output.CompileDiagnostics);
+        Assert.DoesNotContain(output.Sources, s => s.HintName.Contains("TrainableMethod", StringComparison.Ordinal));
+        Assert.DoesNotContain("Route", output.Sources.Single(s => s.HintName.EndsWith("TraceModel.g.cs", StringComparison.Ordinal)).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void UnsupportedTargets_GenerateNothing()
     {
-        // Each of these is reported by an analyzer (OPTO0001, OPTO0002, OPTO0004); the generator stays silent.
+        // Each of these is reported by an analyzer (OPTO0001, OPTO0002); the generator stays silent.
         var output = GeneratorHarness.Run(/* lang=c# */ """
             using Opto.Trace;
 
@@ -174,7 +236,8 @@ public sealed class GeneratedSourceTests
                 [Bundle] public T Echo<T>(T value) => value;
                 [Bundle] public int Parse(string text, out int rest) { rest = 0; return 0; }
                 [Trainable] public string Plain { get; set; } = "";
-                [Trainable] public string Code(string input) => input;
+                [Trainable] public static string Code(string input) => input;
+                [Trainable] public void Act(string input) { }
             }
             """);
 

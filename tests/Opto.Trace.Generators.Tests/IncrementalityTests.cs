@@ -25,10 +25,15 @@ public sealed class IncrementalityTests
             /// <summary>Answers a question.</summary>
             [Bundle]
             public string Answer(string question) => Prompt + question;
+
+            /// <summary>Shortens an answer.</summary>
+            [Trainable]
+            public string Shorten(string text) => text.Length > 10 ? text[..10] : text;
         }
         """;
 
-    private static readonly string[] TrackedSteps = [TrackingNames.BundleMethods, TrackingNames.TrainableMembers, TrackingNames.TraceModels];
+    private static readonly string[] TrackedSteps =
+        [TrackingNames.BundleMethods, TrackingNames.TrainableMembers, TrackingNames.TrainableMethods, TrackingNames.TraceModels];
 
     [Fact]
     public void SecondRun_AfterUnrelatedEdit_ReusesEveryStep()
@@ -84,6 +89,25 @@ public sealed class IncrementalityTests
         Assert.Contains(second.TrackedSteps[TrackingNames.BundleMethods].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
         Assert.All(second.TrackedSteps[TrackingNames.TrainableMembers].SelectMany(s => s.Outputs), o => Assert.True(
             o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"The property's step ran again ({o.Reason})."));
+    }
+
+    [Fact]
+    public void EditingTheTrainableMethodBody_RegeneratesOnlyItsCode()
+    {
+        var compilation = GeneratorHarness.Compile(("/src/Agent.cs", Model));
+        var driver = CreateDriver().RunGenerators(compilation);
+
+        var tree = compilation.SyntaxTrees.Single();
+        var edited = compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(
+            Model.Replace("text[..10]", "text[..12]", StringComparison.Ordinal), GeneratorHarness.ParseOptions, tree.FilePath));
+        var second = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        Assert.Contains(second.TrackedSteps[TrackingNames.TrainableMethods].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+        foreach (var step in new[] { TrackingNames.BundleMethods, TrackingNames.TrainableMembers, TrackingNames.TraceModels })
+        {
+            Assert.All(second.TrackedSteps[step].SelectMany(s => s.Outputs), o => Assert.True(
+                o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"Step {step} ran again ({o.Reason})."));
+        }
     }
 
     private static GeneratorDriver CreateDriver() =>

@@ -59,7 +59,7 @@ public sealed class PartialTypeAnalyzer : DiagnosticAnalyzer
                 return "Bundle";
             }
 
-            if (member is IPropertySymbol or IFieldSymbol && member.HasAttribute(KnownNames.TrainableAttribute))
+            if (member is IPropertySymbol or IFieldSymbol or IMethodSymbol && member.HasAttribute(KnownNames.TrainableAttribute))
             {
                 return "Trainable";
             }

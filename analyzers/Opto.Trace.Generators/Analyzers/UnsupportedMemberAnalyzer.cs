@@ -10,28 +10,33 @@ using Opto.Trace.Generators.Parsing;
 namespace Opto.Trace.Generators.Analyzers;
 
 /// <summary>
-/// OPTO0002: an attribute on a member the generator cannot handle; OPTO0004: [Trainable] on a method. The rules are
-/// those of <see cref="Checks"/>, which the generator also follows, so whatever is reported here is exactly what
-/// the generator skipped.
+/// OPTO0002: an attribute on a member the generator cannot handle; OPTO0005: a [Trainable] method in a compilation
+/// without Opto.Trace.Code. The rules are those of <see cref="Checks"/>, which the generator also follows, so whatever
+/// is reported here is exactly what the generator skipped.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnsupportedMemberAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.UnsupportedMember, DiagnosticDescriptors.TrainableMethodNotGenerated);
+        ImmutableArray.Create(DiagnosticDescriptors.UnsupportedMember, DiagnosticDescriptors.TrainableMethodNeedsCodeLibrary);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterSymbolAction(AnalyzeMethod, SymbolKind.Method);
+        context.RegisterCompilationStartAction(start =>
+        {
+            // Whether trainable methods can be generated is a fact of the whole compilation: look it up once.
+            var codeAvailable = TrainableMethodParser.IsCodeAvailable(start.Compilation);
+            start.RegisterSymbolAction(c => AnalyzeMethod(c, codeAvailable), SymbolKind.Method);
+        });
         context.RegisterSymbolAction(AnalyzeTrainable, SymbolKind.Property, SymbolKind.Field);
         context.RegisterSymbolAction(AnalyzeModel, SymbolKind.NamedType);
     }
 
-    private static void AnalyzeMethod(SymbolAnalysisContext context)
+    private static void AnalyzeMethod(SymbolAnalysisContext context, bool codeAvailable)
     {
         var method = (IMethodSymbol)context.Symbol;
         if (method.FindAttribute(KnownNames.BundleAttribute) is { } bundle && Checks.BundleProblem(method) is { } problem)
@@ -41,7 +46,15 @@ public sealed class UnsupportedMemberAnalyzer : DiagnosticAnalyzer
 
         if (method.FindAttribute(KnownNames.TrainableAttribute) is { } trainable)
         {
-            Report(context, trainable, DiagnosticDescriptors.TrainableMethodNotGenerated, method.Name);
+            if (Checks.TrainableMethodProblem(method, context.CancellationToken) is { } methodProblem)
+            {
+                Report(context, trainable, DiagnosticDescriptors.UnsupportedMember, "Trainable", method.Name, methodProblem);
+            }
+
+            if (!codeAvailable)
+            {
+                Report(context, trainable, DiagnosticDescriptors.TrainableMethodNeedsCodeLibrary, method.Name);
+            }
         }
     }
 

@@ -11,6 +11,7 @@ internal static class DiagnosticDescriptors
 {
     public const string UsageCategory = "Opto.Trace.Usage";
     public const string HiddenInputCategory = "Opto.Trace.HiddenInput";
+    public const string TrainableCodeCategory = "Opto.Trace.TrainableCode";
 
     /// <summary>OPTO0001: "The type '{0}' must be declared partial, because it has members generated for [{1}]".</summary>
     public static readonly DiagnosticDescriptor TypeMustBePartial = new(
@@ -42,13 +43,25 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         description: "A [Bundle] method's output should depend only on its arguments and [Trainable] values. Mutable state read in the body is a hidden input: it is not in the trace, gets no feedback, and makes the optimizer's picture of the operation wrong.");
 
-    /// <summary>OPTO0004: "[Trainable] on method '{0}' has no effect yet: trainable method bodies are not generated yet".</summary>
-    public static readonly DiagnosticDescriptor TrainableMethodNotGenerated = new(
-        id: "OPTO0004",
-        title: "Trainable method bodies are not generated yet",
-        messageFormat: "[Trainable] on method '{0}' has no effect yet: trainable method bodies are not generated yet",
+    // OPTO0004 ("trainable method bodies are not generated yet") is retired: they are generated now. The id is not reused.
+
+    /// <summary>OPTO0005: "[Trainable] on method '{0}' needs Opto.Trace.Code, which compiles and runs rewritten bodies; add a reference to it (nothing is generated for this method until then)".</summary>
+    public static readonly DiagnosticDescriptor TrainableMethodNeedsCodeLibrary = new(
+        id: "OPTO0005",
+        title: "Trainable methods need Opto.Trace.Code",
+        messageFormat: "[Trainable] on method '{0}' needs Opto.Trace.Code, which compiles and runs rewritten bodies; add a reference to it (nothing is generated for this method until then)",
         category: UsageCategory,
-        defaultSeverity: DiagnosticSeverity.Info,
+        defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "[Trainable] on a method is reserved for making its body a code parameter. Until the generator supports it, use Opto.Trace.Code directly, and [Bundle] to trace the method.");
+        description: "The code generated for a [Trainable] method uses TrainableMethod<TDelegate> and CodeParameter from the Opto.Trace.Code library. Without a reference to it the generator emits nothing for the method, so that the build fails here with this message rather than in generated code.");
+
+    /// <summary>OPTO0006: "'{0}' uses '{1}', {2}; a rewritten body is compiled on its own and cannot see it. Pass it as a parameter or write it inside the method."</summary>
+    public static readonly DiagnosticDescriptor TrainableMethodNotSelfContained = new(
+        id: "OPTO0006",
+        title: "Trainable method body depends on code a rewritten body cannot see",
+        messageFormat: "'{0}' uses '{1}', {2}; a rewritten body is compiled on its own and cannot see it. Pass it as a parameter or write it inside the method.",
+        category: TrainableCodeCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "The source of a [Trainable] method is its code parameter. Every version of it is compiled at run time on its own, in a sandbox: it sees its parameters, the types of its signature, what it declares itself and the part of the .NET library the sandbox allows. The object it belongs to, the other members of its class and the other types of the project are not there, so a body that uses them fails to compile at run time, and an optimizer that imitates it fails too.");
 }

@@ -14,6 +14,9 @@ internal static class BundleEmitter
 {
     private const string NodeType = "global::Opto.Trace.Node";
 
+    /// <summary>The most traced arguments for which <c>Bundle.Invoke</c> has a typed overload.</summary>
+    private const int MaxTypedArguments = 3;
+
     public static string HintName(BundleMethodInfo method) =>
         $"{method.Hierarchy.HintName}.{SourceInfo.HintSafe(method.MethodName)}{method.MemberSuffix}.Bundle.g.cs";
 
@@ -56,7 +59,17 @@ internal static class BundleEmitter
             var call = $"{(method.IsStatic ? string.Empty : "this.")}{method.MethodName.ToIdentifier()}("
                 + string.Join(", ", method.Parameters.Select(p => p.IsCancellationToken ? p.Name : p.Name + ".Value")) + ")";
 
-            if (!isAsync)
+            if (!isAsync && traced.Count is >= 1 and <= MaxTypedArguments && traced.Count == method.Parameters.Count)
+            {
+                // The typed overload passes the argument values itself: no input array or closure per call, and for a
+                // static method no delegate either (a static lambda is cached).
+                var lambdaParameters = string.Join(", ", traced.Select((_, i) => $"optoArg{i + 1}"));
+                var typeArguments = string.Join(", ", traced.Select(p => p.Type).Concat(new[] { method.ResultType }));
+                var target = $"{(method.IsStatic ? string.Empty : "this.")}{method.MethodName.ToIdentifier()}({lambdaParameters})";
+                writer.Line($"return global::Opto.Trace.Bundle.Invoke<{typeArguments}>({field}, {string.Join(", ", traced.Select(p => p.Name))}, "
+                    + $"{(method.IsStatic ? "static " : string.Empty)}({lambdaParameters}) => {target});");
+            }
+            else if (!isAsync)
             {
                 writer.Line($"return global::Opto.Trace.Bundle.Invoke<{method.ResultType}>({field}, {inputs}, () => {call});");
             }

@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis.CSharp;
 using Opto.Trace.Generators.Helpers;
 using Opto.Trace.Generators.Models;
+using Opto.Trace.Generators.Parsing;
 
 namespace Opto.Trace.Generators.Emission;
 
@@ -75,9 +76,13 @@ internal static class TraceModelEmitter
                 foreach (var parameter in model.Parameters)
                 {
                     var field = TrainableEmitter.NodeField(parameter.PropertyName);
-                    using (writer.OpenBlock($"if (this.{field} is {{ }} {Local("existing", parameter.PropertyName)})"))
+                    var existing = Local("existing", parameter.PropertyName);
+                    using (writer.OpenBlock($"if (this.{field} is {{ }} {existing})"))
                     {
-                        writer.Line($"this.{field} = this.{TrainableEmitter.NewNodeMethod(parameter.PropertyName)}(({parameter.Type}){Local("existing", parameter.PropertyName)}.BoxedValue!);");
+                        // A trainable method keeps its current source; a value keeps its current value.
+                        writer.Line(parameter.IsMethod
+                            ? $"this.{field} = this.{TrainableEmitter.NewNodeMethod(parameter.PropertyName)}({existing}.Source);"
+                            : $"this.{field} = this.{TrainableEmitter.NewNodeMethod(parameter.PropertyName)}(({parameter.Type}){existing}.BoxedValue!);");
                     }
                 }
             }
@@ -85,7 +90,9 @@ internal static class TraceModelEmitter
             writer.Line();
             foreach (var parameter in model.Parameters)
             {
-                writer.Line($"parameters.Add(this.{parameter.PropertyName}Node);");
+                writer.Line(parameter.IsMethod
+                    ? $"parameters.Add(this.{Checks.TrainableMethodAccessorName(parameter.PropertyName)}.Code);"
+                    : $"parameters.Add(this.{parameter.PropertyName}Node);");
             }
 
             foreach (var nested in model.NestedModels)

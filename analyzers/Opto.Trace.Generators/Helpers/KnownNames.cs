@@ -8,6 +8,9 @@ internal static class KnownNames
     public const string TraceModelAttribute = "Opto.Trace.TraceModelAttribute";
     public const string ConstraintAttribute = "Opto.Trace.ConstraintAttribute";
 
+    /// <summary>The runtime half of trainable methods (Opto.Trace.Code); generated code for [Trainable] methods needs it.</summary>
+    public const string TrainableMethodType = "Opto.Trace.Code.TrainableMethod`1";
+
     public const string RangeAttribute = "System.ComponentModel.DataAnnotations.RangeAttribute";
     public const string AllowedValuesAttribute = "System.ComponentModel.DataAnnotations.AllowedValuesAttribute";
     public const string RegularExpressionAttribute = "System.ComponentModel.DataAnnotations.RegularExpressionAttribute";

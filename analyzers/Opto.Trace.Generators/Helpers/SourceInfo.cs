@@ -1,6 +1,7 @@
 using System;
 using System.Text;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Opto.Trace.Generators.Helpers;
 
@@ -27,6 +28,36 @@ internal static class SourceInfo
         }
 
         return text.ToString();
+    }
+
+    /// <summary>
+    /// Text that starts on <paramref name="firstLine"/>, with the indentation of that line removed from every later
+    /// line (the class's indentation) and trailing spaces trimmed; line ends become '\n'.
+    /// </summary>
+    public static string Dedent(string text, TextLine firstLine)
+    {
+        var lineText = firstLine.ToString();
+        var indentation = 0;
+        while (indentation < lineText.Length && (lineText[indentation] == ' ' || lineText[indentation] == '\t'))
+        {
+            indentation++;
+        }
+
+        var lines = text.Replace("\r\n", "\n").Split('\n');
+        var result = new StringBuilder(lines[0].TrimEnd());
+        for (var i = 1; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            var drop = 0;
+            while (drop < indentation && drop < line.Length && (line[drop] == ' ' || line[drop] == '\t'))
+            {
+                drop++;
+            }
+
+            result.Append('\n').Append(line.Substring(drop).TrimEnd());
+        }
+
+        return result.ToString();
     }
 
     /// <summary>The file (after any <c>#line</c> mapping) and 1-based line where the declaration starts.</summary>

@@ -63,10 +63,7 @@ internal static class BundleParser
             return method.Name;
         }
 
-        const string AsyncSuffix = "Async";
-        return method.Name.EndsWith(AsyncSuffix, System.StringComparison.Ordinal) && method.Name.Length > AsyncSuffix.Length
-            ? method.Name.Substring(0, method.Name.Length - AsyncSuffix.Length) + "Traced" + AsyncSuffix
-            : method.Name + "Traced";
+        return Checks.WithSuffix(method.Name, "Traced");
     }
 
     /// <summary>An override of a [Bundle] method gets an overload of the same shape as its base's, which it must hide.</summary>

@@ -33,7 +33,13 @@ internal static class TraceModelParser
             if (TrainableParser.ListedPropertyName(member, cancellationToken) is { } name)
             {
                 var valueType = member is IPropertySymbol p ? p.Type : ((IFieldSymbol)member).Type;
-                parameters.Add(new ModelParameterInfo(name, valueType.ToQualified()));
+                parameters.Add(new ModelParameterInfo(name, valueType.ToQualified(), IsMethod: false));
+                continue;
+            }
+
+            if (TrainableMethodParser.IsListed(member, context.SemanticModel.Compilation, cancellationToken))
+            {
+                parameters.Add(new ModelParameterInfo(member.Name, null, IsMethod: true));
                 continue;
             }
 

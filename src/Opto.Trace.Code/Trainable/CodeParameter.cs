@@ -14,9 +14,11 @@ public static class CodeParameter
     /// <param name="name">The parameter's key; <paramref name="methodName"/> when null.</param>
     /// <param name="description">What the method is for, shown to the optimizer.</param>
     /// <param name="trainable">Whether optimizers may change it.</param>
+    /// <param name="rules">Further rules in words (e.g. from <see cref="ConstraintAttribute"/>), added to the constraint text.</param>
     /// <returns>The parameter.</returns>
     /// <exception cref="ArgumentException">The delegate type is unsupported, or a name is invalid.</exception>
-    public static ParameterNode<string> Create<TDelegate>(string source, string methodName, string? name = null, string? description = null, bool trainable = true)
+    public static ParameterNode<string> Create<TDelegate>(string source, string methodName, string? name = null, string? description = null, bool trainable = true,
+        string? rules = null)
         where TDelegate : Delegate
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -27,9 +29,10 @@ public static class CodeParameter
         {
             Text = $"The full C# text of the method '{signature}' (helper methods and usings may surround it). Keep its name " +
                 "and signature. It runs in a sandbox: pure computation only, with no file system, network, processes, " +
-                "reflection, environment, threads, console or unsafe code, and within a time limit.",
+                "reflection, environment, threads, console or unsafe code, and within a time limit." +
+                (string.IsNullOrWhiteSpace(rules) ? "" : " " + rules.Trim()),
         };
         description ??= $"The C# source of the method {methodName}.";
-        return new ParameterNode<string>(source, name ?? methodName, description, constraints, trainable);
+        return new ParameterNode<string>(source, name ?? methodName, description, constraints, trainable) { IsCode = true };
     }
 }

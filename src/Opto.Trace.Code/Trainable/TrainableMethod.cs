@@ -37,6 +37,7 @@ public sealed class TrainableMethod<TDelegate>
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Operation> _operations = new(StringComparer.Ordinal);
     private readonly Operation _failureOperation;
+    private SourceCheck? _lastSourceCheck;
 
     /// <summary>Creates a trainable method whose code parameter is new, named after the method.</summary>
     /// <param name="source">The method's initial full text, e.g. <c>int Add(int a, int b) =&gt; a + b;</c>.</param>
@@ -111,6 +112,31 @@ public sealed class TrainableMethod<TDelegate>
     public bool TryCompile([NotNullWhen(true)] out CompiledMethod<TDelegate>? method, out IReadOnlyList<CodeDiagnostic> diagnostics) =>
         Compiler.TryCompile(Source, MethodName, out method, out diagnostics);
 
+    /// <summary>
+    /// Whether the current source is exactly <paramref name="source"/> (ordinal comparison). The answer is remembered
+    /// with the parameter's <see cref="ParameterNode{T}.Version"/>, so while the value does not change a check is two
+    /// comparisons and allocates nothing. Generated code uses it to run a method's own compiled body for as long as
+    /// the code parameter still holds that body's source.
+    /// </summary>
+    /// <param name="source">The text to compare with, typically the method's original source.</param>
+    /// <returns>Whether the current source equals <paramref name="source"/>.</returns>
+    public bool HasSource(string source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var version = Code.Version;
+        var last = Volatile.Read(ref _lastSourceCheck);
+        if (last is not null && last.Version == version && ReferenceEquals(last.Source, source))
+        {
+            return last.Equal;
+        }
+
+        // Read after the version: if the value changes in between, the remembered version is already stale and the
+        // next check compares again.
+        var equal = string.Equals(Source, source, StringComparison.Ordinal);
+        Volatile.Write(ref _lastSourceCheck, new SourceCheck(version, source, equal));
+        return equal;
+    }
+
     /// <inheritdoc />
     public override string ToString() => $"{Signature} [{Code.Name}, version {Code.Version}]";
 
@@ -172,4 +198,7 @@ public sealed class TrainableMethod<TDelegate>
             return operation;
         }
     }
+
+    /// <summary>The last answer of <see cref="HasSource"/>, replaced as a whole so that readers never see half of one.</summary>
+    private sealed record SourceCheck(int Version, string Source, bool Equal);
 }

@@ -28,16 +28,18 @@ internal static class GeneratorHarness
 {
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Preview, DocumentationMode.Diagnose);
 
-    public static CSharpCompilation Compile(params (string Path, string Text)[] files) =>
+    public static CSharpCompilation Compile(params (string Path, string Text)[] files) => Compile(References.All, files);
+
+    public static CSharpCompilation Compile(IEnumerable<MetadataReference> references, params (string Path, string Text)[] files) =>
         CSharpCompilation.Create(
             "Consumer",
             files.Select(f => CSharpSyntaxTree.ParseText(f.Text, ParseOptions, f.Path)),
-            References.All,
+            references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, warningLevel: 9999));
 
-    public static GeneratorOutput Run(string source, string path = "/src/Model.cs")
+    public static GeneratorOutput Run(string source, string path = "/src/Model.cs", IEnumerable<MetadataReference>? references = null)
     {
-        var compilation = Compile((path, source));
+        var compilation = Compile(references ?? References.All, (path, source));
         var driver = CSharpGeneratorDriver.Create([new TraceGenerator().AsSourceGenerator()], parseOptions: ParseOptions)
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         var result = driver.GetRunResult().Results.Single();

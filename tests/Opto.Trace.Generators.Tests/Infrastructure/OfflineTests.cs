@@ -15,10 +15,14 @@ namespace Opto.Trace.Generators.Tests.Infrastructure;
 internal static class OfflineTests
 {
     public static Task VerifyAnalyzerAsync<TAnalyzer>(string source, params DiagnosticResult[] expected)
+        where TAnalyzer : DiagnosticAnalyzer, new() =>
+        VerifyAnalyzerAsync<TAnalyzer>(source, References.All, expected);
+
+    public static Task VerifyAnalyzerAsync<TAnalyzer>(string source, IEnumerable<MetadataReference> references, params DiagnosticResult[] expected)
         where TAnalyzer : DiagnosticAnalyzer, new()
     {
         var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { TestCode = source };
-        Configure(test, test.TestState);
+        Configure(test, test.TestState, references);
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();
     }
@@ -28,17 +32,17 @@ internal static class OfflineTests
         where TCodeFix : CodeFixProvider, new()
     {
         var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier> { TestCode = source, FixedCode = fixedSource };
-        Configure(test, test.TestState);
+        Configure(test, test.TestState, References.All);
         test.FixedState.AdditionalReferences.AddRange(References.All);
         return test.RunAsync();
     }
 
-    private static void Configure<TVerifier>(AnalyzerTest<TVerifier> test, SolutionState state)
+    private static void Configure<TVerifier>(AnalyzerTest<TVerifier> test, SolutionState state, IEnumerable<MetadataReference> references)
         where TVerifier : IVerifier, new()
     {
         test.ReferenceAssemblies = new ReferenceAssemblies("net10.0");
         test.CompilerDiagnostics = CompilerDiagnostics.None;
-        state.AdditionalReferences.AddRange(References.All);
+        state.AdditionalReferences.AddRange(references);
         test.SolutionTransforms.Add((solution, projectId) =>
         {
             var options = (CSharpParseOptions)solution.GetProject(projectId)!.ParseOptions!;

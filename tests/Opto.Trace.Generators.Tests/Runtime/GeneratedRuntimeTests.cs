@@ -88,7 +88,7 @@ public sealed class GeneratedRuntimeTests
         var agent = new SupportAgent { SystemPrompt = "Be kind.", Temperature = 0.5 };
         var parameters = agent.Parameters();
 
-        Assert.Equal(["SystemPrompt", "Temperature", "Signature", "Retriever.TopK"], parameters.Select(p => p.Name));
+        Assert.Equal(["SystemPrompt", "Temperature", "Signature", "Urgency", "PreviewAsync", "Retriever.TopK", "Retriever.Score"], parameters.Select(p => p.Name));
         Assert.Same(agent.Retriever.TopKNode, parameters["Retriever.TopK"]);
         Assert.Same(agent.SystemPromptNode, parameters["SystemPrompt"]);
 
@@ -102,7 +102,7 @@ public sealed class GeneratedRuntimeTests
 
             var result = copy.LoadParameters(path);
 
-            Assert.Equal(4, result.Loaded.Count);
+            Assert.Equal(7, result.Loaded.Count);
             Assert.Equal("Be kind.", copy.SystemPrompt);
             Assert.Equal(0.5, copy.Temperature);
             Assert.Equal("Best regards", copy.Signature);

@@ -35,6 +35,22 @@ public partial class SupportAgent
     /// <summary>Fails on purpose.</summary>
     [Bundle]
     public static int Explode(int code) => throw new InvalidOperationException($"boom {code}");
+
+    /// <summary>Scores how urgent a ticket is, from 0 (routine) to 3 (urgent).</summary>
+    [Trainable, Constraint("Return 0 to 3.")]
+    public int Urgency(string ticket) => ticket.Contains("now", StringComparison.Ordinal) ? 3 : 1;
+
+    /// <summary>Tags a ticket with its urgency.</summary>
+    [Bundle]
+    public string Tag(string ticket) => $"[{UrgencyTrained(ticket)}] {ticket}";
+
+    /// <summary>Shortens a ticket for the dashboard.</summary>
+    [Trainable]
+    public async Task<string> PreviewAsync(string ticket)
+    {
+        await Task.Yield();
+        return ticket.Length > 12 ? ticket[..12] + "..." : ticket;
+    }
 }
 
 /// <summary>A nested model.</summary>
@@ -44,4 +60,8 @@ public partial class Retriever
     /// <summary>How many documents to fetch.</summary>
     [Trainable, Range(1, 20)]
     public partial int TopK { get; set; }
+
+    /// <summary>Scores how well a document matches a query.</summary>
+    [Trainable]
+    public double Score(string query, string document) => document.Contains(query, StringComparison.OrdinalIgnoreCase) ? 1.0 : 0.0;
 }
