@@ -45,6 +45,17 @@ public class RenderingTests
     }
 
     [Fact]
+    public void Nodes_are_named_after_their_exact_type_not_its_type_code()
+    {
+        using var scope = TraceScope.Begin();
+        Assert.Equal("dayOfWeek_0", Node.Input(DayOfWeek.Monday).Name);
+        Assert.Equal("DayOfWeek", TypeNames.Friendly(typeof(DayOfWeek)));
+        Assert.Equal("(string, int)", TypeNames.Friendly(typeof((string, int))));
+        Assert.Equal("Dictionary<string, int[,]>", TypeNames.Friendly(typeof(Dictionary<string, int[,]>)));
+        Assert.Equal("int?", TypeNames.Friendly(typeof(int?)));
+    }
+
+    [Fact]
     public void Values_format_invariantly_and_collections_inline()
     {
         Assert.Equal("[1, 2, 3]", ValueFormatter.Format(new[] { 1, 2, 3 }));
@@ -56,5 +67,9 @@ public class RenderingTests
         var cut = ValueFormatter.Format(new string('y', 1000), 50);
         Assert.Equal(50, cut.Length);
         Assert.EndsWith("…(+963 chars)", cut);
+        var longList = ValueFormatter.Format(Enumerable.Range(0, 10_000).ToList(), 60);
+        Assert.Equal(60, longList.Length);
+        Assert.StartsWith("[0, 1, 2", longList);
+        Assert.EndsWith("…(10000 items in all)", longList);
     }
 }

@@ -12,7 +12,6 @@ namespace Opto.Trace;
 public sealed partial class ParameterNode<T> : Node<T>, IParameterNode
 {
     private readonly Lock _feedbackGate = new();
-    private readonly string? _description;
     private List<FeedbackRecord>? _feedback;
 
     /// <summary>Creates a parameter.</summary>
@@ -25,7 +24,6 @@ public sealed partial class ParameterNode<T> : Node<T>, IParameterNode
     public ParameterNode(T value, string name, string? description = null, ParameterConstraints? constraints = null, bool trainable = true)
         : base(graph: null, ValidateName(name), [], value, description)
     {
-        _description = description;
         Constraints = constraints ?? ParameterConstraints.None;
         Trainable = trainable;
         if (Constraints.Check(value) is { } problem)
@@ -50,9 +48,6 @@ public sealed partial class ParameterNode<T> : Node<T>, IParameterNode
 
     /// <inheritdoc />
     public override NodeKind Kind => NodeKind.Parameter;
-
-    /// <inheritdoc />
-    public override string? Description => _description;
 
     /// <inheritdoc />
     public bool Trainable { get; }

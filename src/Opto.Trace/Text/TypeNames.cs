@@ -1,54 +1,75 @@
+using System.Collections.Concurrent;
+using System.Text;
+
 namespace Opto.Trace;
 
-/// <summary>Short, C#-looking type names (int, List&lt;string&gt;, double?) for messages and prompts.</summary>
+/// <summary>C# spellings of runtime types (int, List&lt;string&gt;, double?, (string, int), int[,]) for messages and prompts.</summary>
 public static class TypeNames
 {
-    /// <summary>The C# way of writing a type: keywords for built-in types, generic arguments spelled out.</summary>
+    // Exact types only: Type.GetTypeCode would also call an enum "int".
+    private static readonly Dictionary<Type, string> Keywords = new()
+    {
+        [typeof(void)] = "void", [typeof(bool)] = "bool", [typeof(byte)] = "byte", [typeof(sbyte)] = "sbyte",
+        [typeof(char)] = "char", [typeof(short)] = "short", [typeof(ushort)] = "ushort", [typeof(int)] = "int",
+        [typeof(uint)] = "uint", [typeof(long)] = "long", [typeof(ulong)] = "ulong", [typeof(float)] = "float",
+        [typeof(double)] = "double", [typeof(decimal)] = "decimal", [typeof(string)] = "string", [typeof(object)] = "object",
+        [typeof(nint)] = "nint", [typeof(nuint)] = "nuint",
+    };
+
+    // Input and constant nodes are named after their type on every creation: a hot path, so computed once per type.
+    private static readonly ConcurrentDictionary<Type, string> NodeBases = new();
+
+    /// <summary>The C# way of writing a type, without namespaces: keywords for built-in types, generic arguments spelled out.</summary>
     /// <param name="type">The type.</param>
     /// <returns>The name.</returns>
     public static string Friendly(Type type)
     {
         ArgumentNullException.ThrowIfNull(type);
-        if (Nullable.GetUnderlyingType(type) is { } inner)
+        if (Keywords.TryGetValue(type, out var keyword))
         {
-            return Friendly(inner) + "?";
+            return keyword;
         }
 
         if (type.IsArray)
         {
-            return Friendly(type.GetElementType()!) + "[]";
+            return Friendly(type.GetElementType()!) + "[" + new string(',', type.GetArrayRank() - 1) + "]";
         }
 
-        var keyword = Keyword(type);
-        if (keyword is not null)
+        if (Nullable.GetUnderlyingType(type) is { } underlying)
         {
-            return keyword;
+            return Friendly(underlying) + "?";
         }
 
         if (!type.IsGenericType)
         {
-            return type.Name;
+            return type.IsNested && !type.IsGenericParameter ? Friendly(type.DeclaringType!) + "." + type.Name : type.Name;
+        }
+
+        var arguments = type.GetGenericArguments();
+        if (type.FullName?.StartsWith("System.ValueTuple`", StringComparison.Ordinal) == true && arguments.Length is > 1 and < 8)
+        {
+            return "(" + string.Join(", ", arguments.Select(Friendly)) + ")";
         }
 
         var name = type.Name;
         var tick = name.IndexOf('`', StringComparison.Ordinal);
-        return $"{name[..tick]}<{string.Join(", ", type.GetGenericArguments().Select(Friendly))}>";
+        return new StringBuilder(tick < 0 ? name : name[..tick]).Append('<').AppendJoin(", ", arguments.Select(Friendly)).Append('>').ToString();
     }
 
     /// <summary>A lower-case identifier for a type, used as the default base name of input nodes.</summary>
-    internal static string NodeBase(Type type)
+    internal static string NodeBase(Type type) => NodeBases.GetOrAdd(type, static t =>
     {
-        if (Keyword(Nullable.GetUnderlyingType(type) ?? type) is { } keyword)
+        if (Keywords.TryGetValue(Nullable.GetUnderlyingType(t) ?? t, out var keyword))
         {
             return keyword;
         }
 
-        if (type.IsArray)
+        if (t.IsArray)
         {
             return "array";
         }
 
-        var name = type.Name;
+        var name = t.Name;
         var tick = name.IndexOf('`', StringComparison.Ordinal);
         if (tick >= 0)
         {
@@ -61,24 +82,5 @@ public static class TypeNames
         }
 
         return NameText.Sanitize(char.ToLowerInvariant(name[0]) + name[1..]);
-    }
-
-    private static string? Keyword(Type type) => Type.GetTypeCode(type) switch
-    {
-        TypeCode.Boolean => "bool",
-        TypeCode.Byte => "byte",
-        TypeCode.SByte => "sbyte",
-        TypeCode.Char => "char",
-        TypeCode.Int16 => "short",
-        TypeCode.UInt16 => "ushort",
-        TypeCode.Int32 => "int",
-        TypeCode.UInt32 => "uint",
-        TypeCode.Int64 => "long",
-        TypeCode.UInt64 => "ulong",
-        TypeCode.Single => "float",
-        TypeCode.Double => "double",
-        TypeCode.Decimal => "decimal",
-        TypeCode.String => "string",
-        _ => type == typeof(object) ? "object" : null,
-    };
+    });
 }

@@ -29,29 +29,24 @@ public static class ValueFormatter
             return sb.ToString();
         }
 
-        // The note says how much was really left out, which depends on its own length.
-        var total = Measure(value);
+        // Say how much was left out without rendering the value a second time: characters for text (free to
+        // count), items for collections.
+        if (value is not string whole)
+        {
+            var note = value is ICollection collection ? $"…({collection.Count} items in all)" : "…";
+            return string.Concat(sb.ToString(0, Math.Max(1, maxLength - note.Length)), note);
+        }
+
+        // The count in the note depends on the note's own length.
         var keep = maxLength - 1;
-        var note = "…";
+        var omitted = "…";
         for (var i = 0; i < 2; i++)
         {
-            note = $"…(+{total - keep} chars)";
-            keep = Math.Max(1, maxLength - note.Length);
+            omitted = $"…(+{whole.Length - keep} chars)";
+            keep = Math.Max(1, maxLength - omitted.Length);
         }
 
-        return string.Concat(sb.ToString(0, keep), note);
-    }
-
-    private static int Measure(object? value)
-    {
-        if (value is string s)
-        {
-            return s.Length;
-        }
-
-        var sb = new StringBuilder();
-        Append(sb, value, 0, budget: 1_000_000);
-        return sb.Length;
+        return string.Concat(sb.ToString(0, keep), omitted);
     }
 
     private static void Append(StringBuilder sb, object? value, int depth, int budget)
