@@ -13,7 +13,7 @@ public abstract partial class Node
     /// <returns>The input node.</returns>
     /// <exception cref="InvalidOperationException">No trace scope is open.</exception>
     public static Node<T> Input<T>(T value, string? name = null, string? description = null) =>
-        new(TraceContext.RequireGraph("Node.Input"), name is null ? TypeNames.NodeBase(typeof(T)) : NameText.Sanitize(name), value, description);
+        new(TraceContext.RequireGraph("Node.Input"), name is null ? NodeBaseOf<T>.Name : NameText.Sanitize(name), value, description);
 
     /// <summary>A constant in the current trace; plain operands of traced operators become these.</summary>
     /// <typeparam name="T">The type of the value.</typeparam>
@@ -21,7 +21,7 @@ public abstract partial class Node
     /// <returns>The constant node.</returns>
     /// <exception cref="InvalidOperationException">No trace scope is open.</exception>
     public static Node<T> Constant<T>(T value) =>
-        new(TraceContext.RequireGraph("Node.Constant"), TypeNames.NodeBase(typeof(T)), value, description: null);
+        new(TraceContext.RequireGraph("Node.Constant"), NodeBaseOf<T>.Name, value, description: null);
 
     /// <summary>Creates a parameter; shorthand for <c>new ParameterNode&lt;T&gt;(…)</c>.</summary>
     /// <typeparam name="T">The type of the value.</typeparam>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 
 namespace Opto.Trace;
@@ -16,8 +15,6 @@ public static class TypeNames
         [typeof(nint)] = "nint", [typeof(nuint)] = "nuint",
     };
 
-    // Input and constant nodes are named after their type on every creation: a hot path, so computed once per type.
-    private static readonly ConcurrentDictionary<Type, string> NodeBases = new();
 
     /// <summary>The C# way of writing a type, without namespaces: keywords for built-in types, generic arguments spelled out.</summary>
     /// <param name="type">The type.</param>
@@ -57,7 +54,7 @@ public static class TypeNames
     }
 
     /// <summary>A lower-case identifier for a type, used as the default base name of input nodes.</summary>
-    internal static string NodeBase(Type type) => NodeBases.GetOrAdd(type, static t =>
+    internal static string NodeBase(Type t)
     {
         if (Keywords.TryGetValue(Nullable.GetUnderlyingType(t) ?? t, out var keyword))
         {
@@ -82,5 +79,14 @@ public static class TypeNames
         }
 
         return NameText.Sanitize(char.ToLowerInvariant(name[0]) + name[1..]);
-    });
+    }
+}
+
+/// <summary>
+/// The node base name of <typeparamref name="T"/>, computed once: input and constant nodes are named after their type
+/// on every creation, which is on the tracing hot path (a static field read costs nothing).
+/// </summary>
+internal static class NodeBaseOf<T>
+{
+    public static readonly string Name = TypeNames.NodeBase(typeof(T));
 }
