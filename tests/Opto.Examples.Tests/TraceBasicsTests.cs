@@ -5,7 +5,7 @@ using Opto.Testing;
 namespace Opto.Examples.Tests;
 
 /// <summary>The README's main command, end to end: offline, and against an OpenAI-compatible server on loopback.</summary>
-public sealed class QuickstartTests : IDisposable
+public sealed class TraceBasicsTests : IDisposable
 {
     private readonly string _dot = Path.Combine(Path.GetTempPath(), $"opto-quote-{Guid.NewGuid():N}.dot");
 

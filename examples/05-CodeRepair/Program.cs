@@ -1,0 +1,1 @@
+Console.WriteLine("This example is being written.");
