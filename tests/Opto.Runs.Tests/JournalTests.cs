@@ -81,6 +81,29 @@ public sealed class JournalTests : IDisposable
         Assert.Contains("ExistingRunPolicy.Replace", error.Message);
     }
 
+    [Theory]
+    [InlineData(RunStatus.Cancelled)]
+    [InlineData(RunStatus.Failed)]
+    public async Task An_interrupted_run_resumes_after_its_last_step_and_is_running_again(RunStatus interruption)
+    {
+        var journal = _store.OpenJournal();
+        await journal.BeginAsync(TestRuns.Start("interrupted"));
+        await journal.RecordStepAsync(TestRuns.Step(1, 0.6));
+        await journal.CompleteAsync(new RunEnd(interruption, 0.6, "stopped by the user"));
+
+        var again = _store.OpenJournal();
+        var resume = await again.BeginAsync(TestRuns.Start("interrupted"));
+
+        Assert.NotNull(resume);
+        Assert.Equal(1, resume.LastCompletedStep);
+        var summary = _store.FindRun("interrupted");
+        Assert.NotNull(summary);
+        Assert.Equal(RunStatus.Running, summary.Status);
+        Assert.Null(summary.EndedAt);
+        await again.RecordStepAsync(TestRuns.Step(2, 0.7));
+        Assert.Equal(2, _store.FindRun("interrupted")!.Steps);
+    }
+
     [Fact]
     public async Task Replace_deletes_the_old_run_with_everything_it_recorded_and_starts_afresh()
     {

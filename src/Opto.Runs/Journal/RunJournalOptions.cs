@@ -4,8 +4,9 @@ namespace Opto.Runs;
 public enum ExistingRunPolicy
 {
     /// <summary>
-    /// Resume an unfinished run (one whose status is still <c>Running</c>) after checking that it is the same kind of
-    /// run; refuse a run that finished. The default: nothing is ever lost or overwritten.
+    /// Resume an unfinished run — still <c>Running</c> (killed), or <c>Cancelled</c> or <c>Failed</c> (interrupted) —
+    /// after checking that it is the same kind of run; refuse a run that finished (completed, stopped early, out of
+    /// budget). The default: nothing is ever lost or overwritten.
     /// </summary>
     Resume,
 

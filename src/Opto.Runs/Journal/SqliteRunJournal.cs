@@ -19,6 +19,7 @@ internal sealed class SqliteRunJournal(RunStore store, RunJournalOptions options
     private const string LastStepSql = "SELECT number, state_json FROM steps WHERE run_id = $run ORDER BY number DESC LIMIT 1;";
 
     private const string RunStatusSql = "SELECT status FROM runs WHERE id = $run;";
+    private const string ReopenRunSql = "UPDATE runs SET status = $running, ended_at = NULL, best_score = NULL, end_message = NULL WHERE id = $run;";
 
     private const string CompleteSql = """
         UPDATE runs SET status = $status, ended_at = $ended, best_score = $best, end_message = $message
@@ -82,6 +83,8 @@ internal sealed class SqliteRunJournal(RunStore store, RunJournalOptions options
             else
             {
                 var resume = Resume(connection, transaction, start, run);
+                cancellationToken.ThrowIfCancellationRequested();
+                transaction.Commit();
                 _runId = run.Id;
                 _runKey = start.RunKey;
                 return resume;
@@ -106,7 +109,7 @@ internal sealed class SqliteRunJournal(RunStore store, RunJournalOptions options
 
     private static ResumePoint Resume(SqliteConnection connection, SqliteTransaction transaction, RunStart start, FoundRun run)
     {
-        if (run.Status != RunStatus.Running)
+        if (run.Status is not (RunStatus.Running or RunStatus.Cancelled or RunStatus.Failed))
         {
             throw new InvalidOperationException(
                 $"Run '{start.RunKey}' already ended ({run.Status}) and cannot be resumed. Use another run key for a new run, " +
@@ -118,6 +121,14 @@ internal sealed class SqliteRunJournal(RunStore store, RunJournalOptions options
         if (differences.Count > 0)
         {
             throw new InvalidOperationException(RunStartCheck.Describe(start.RunKey, differences));
+        }
+
+        if (run.Status != RunStatus.Running)
+        {
+            // A run stopped by Ctrl+C or by an exception was interrupted, not finished: resuming it is the way to
+            // finish it, so it becomes Running again (its earlier end is forgotten, its steps are kept).
+            using var reopen = connection.Command(ReopenRunSql, transaction).With("$run", run.Id).With("$running", nameof(RunStatus.Running));
+            reopen.ExecuteNonQuery();
         }
 
         var lastStep = 0;
