@@ -2,7 +2,7 @@ namespace Opto.Optimizers.Baselines;
 
 /// <summary>
 /// Bandits over categorical parameters: one bandit whose arms are all combinations of values, or one bandit per
-/// parameter whose arms are its values (see <see cref="CategoricalArms"/>).
+/// parameter whose arms are its values, the parameters taking turns (see <see cref="CategoricalArms"/>).
 /// </summary>
 internal sealed class CategoricalEngine : ISearchEngine
 {
@@ -10,7 +10,8 @@ internal sealed class CategoricalEngine : ISearchEngine
     private readonly Bandit[] _bandits;
     private readonly bool _combinations;
     private readonly IReadOnlyList<object?> _origin;
-    private int[]? _pending;
+    private (int Bandit, int Arm)? _pending;
+    private int _turn;
 
     public CategoricalEngine(IReadOnlyList<CategoricalChoices> choices, IReadOnlyList<object?> origin, CategoricalSearchOptions options)
     {
@@ -37,33 +38,35 @@ internal sealed class CategoricalEngine : ISearchEngine
 
     public bool Converged => _bandits.All(b => b.Converged);
 
-    public IReadOnlyList<object?> Incumbent => _bandits.All(b => b.TotalPulls == 0) ? _origin : ValuesOf([.. _bandits.Select(b => b.Leader)]);
+    public IReadOnlyList<object?> Incumbent => _combinations
+        ? (_bandits[0].TotalPulls == 0 ? _origin : ValuesOf(Digits(_bandits[0].Leader)))
+        : [.. _bandits.Select((_, i) => Held(i))];
 
     public EngineProposal Propose(SearchRandom random)
     {
-        var arms = new int[_bandits.Length];
-        var rules = new string[_bandits.Length];
-        for (var i = 0; i < _bandits.Length; i++)
+        if (_combinations)
         {
-            arms[i] = _bandits[i].Choose(random, arm => LabelOf(i, arm), out rules[i]);
-            if (!_combinations)
-            {
-                rules[i] = $"{_choices[i].Parameter.Name}: {rules[i]}";
-            }
+            var arm = _bandits[0].Choose(random, LabelOfCombination, out var rule);
+            _pending = (0, arm);
+            return new EngineProposal(ValuesOf(Digits(arm)), rule);
         }
 
-        _pending = arms;
-        return new EngineProposal(ValuesOf(arms), string.Join("; ", rules));
+        // One parameter's bandit chooses while the others hold their leading values. Letting every bandit choose at
+        // once looks cheaper but fails: the bandits explore in lockstep, so a good value tried next to two bad ones
+        // is blamed for them, and the first lucky combination locks in.
+        var turn = Enumerable.Range(_turn, _bandits.Length).Select(t => t % _bandits.Length).FirstOrDefault(b => !_bandits[b].Converged, _turn % _bandits.Length);
+        _turn = turn + 1;
+        var chosen = _bandits[turn].Choose(random, a => _choices[turn].Label(a), out var why);
+        _pending = (turn, chosen);
+        var values = _bandits.Select((_, i) => i == turn ? _choices[i].Values[chosen] : Held(i)).ToArray();
+        return new EngineProposal(values, $"{_choices[turn].Parameter.Name}: {why} (the other parameters held at their leading values)");
     }
 
     public void Tell(double score)
     {
-        var arms = _pending ?? throw new InvalidOperationException("Tell without Propose.");
+        var (bandit, arm) = _pending ?? throw new InvalidOperationException("Tell without Propose.");
         _pending = null;
-        for (var i = 0; i < _bandits.Length; i++)
-        {
-            _bandits[i].Reward(arms[i], score);
-        }
+        _bandits[bandit].Reward(arm, score);
     }
 
     private static Bandit NewBandit(int arms, CategoricalSearchOptions options) => options.Strategy == CategoricalStrategy.SuccessiveHalving
@@ -83,13 +86,11 @@ internal sealed class CategoricalEngine : ISearchEngine
         return digits;
     }
 
-    private object?[] ValuesOf(int[] arms)
-    {
-        var indices = _combinations ? Digits(arms[0]) : arms;
-        return [.. indices.Select((index, i) => _choices[i].Values[index])];
-    }
+    private object?[] ValuesOf(int[] digits) => [.. digits.Select((index, i) => _choices[i].Values[index])];
 
-    private string LabelOf(int bandit, int arm) => _combinations
-        ? string.Join(", ", Digits(arm).Select((index, i) => $"{_choices[i].Parameter.Name}={_choices[i].Label(index)}"))
-        : _choices[bandit].Label(arm);
+    /// <summary>A parameter's leading value, or its initial value before its bandit has any pull.</summary>
+    private object? Held(int parameter) => _bandits[parameter].TotalPulls == 0 ? _origin[parameter] : _choices[parameter].Values[_bandits[parameter].Leader];
+
+    private string LabelOfCombination(int arm) =>
+        string.Join(", ", Digits(arm).Select((index, i) => $"{_choices[i].Parameter.Name}={_choices[i].Label(index)}"));
 }
