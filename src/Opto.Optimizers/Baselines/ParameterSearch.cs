@@ -8,6 +8,11 @@ namespace Opto.Optimizers.Baselines;
 /// protocol, the history, the best candidate, and saving and resuming. The deciding is done by an engine that sees
 /// only the seed, the initial values and the scores, so a saved state is resumed by replaying its scores.
 /// </summary>
+/// <remarks>
+/// Not thread-safe: one caller drives the loop (evaluations of a candidate may run in parallel, but Propose and
+/// Report come from one place). The search has no budget of its own; the caller stops when it has spent enough or
+/// when <see cref="SearchOptimizer.Converged"/> turns true.
+/// </remarks>
 public abstract class ParameterSearch : SearchOptimizer
 {
     private readonly IParameterNode[] _parameters;

@@ -73,6 +73,25 @@ public class CategoricalSearchTests
     }
 
     [Fact]
+    public void Ucb1_also_converges_when_two_arms_are_equally_good()
+    {
+        var model = new ParameterNode<Model>(Model.Tiny, "model");
+        var noise = new Random(21);
+        var search = new CategoricalSearch([model]);
+        var proposals = 0;
+
+        while (!search.Converged && proposals < 20_000)
+        {
+            search.Propose();
+            search.Report((model.Value is Model.Medium or Model.Large ? 1 : 0) + (noise.NextDouble() - 0.5) * 0.2);
+            proposals++;
+        }
+
+        Assert.True(search.Converged, $"not converged after {proposals} proposals");
+        Assert.Contains(search.Best!.Values["model"], new object[] { Model.Medium, Model.Large });
+    }
+
+    [Fact]
     public void Never_proposes_a_value_outside_the_allowed_set()
     {
         var style = new ParameterNode<string>("plain", "style", constraints: ParameterConstraints.OneOf("plain", "bullets", "table"));
