@@ -96,7 +96,13 @@ public abstract class ParameterSearch : SearchOptimizer
         {
             if (!Equals(old[i], proposal.Values[i]) && !_parameters[i].TrySetBoxed(proposal.Values[i], out var reason))
             {
-                // The engines only produce values the constraints allow; a refusal means a rule they do not know.
+                // The engines only produce values the constraints allow; a refusal means a rule they do not know
+                // (a pattern on a number, say). The parameters set so far go back, so no half candidate is left.
+                for (var j = 0; j < i; j++)
+                {
+                    _parameters[j].TrySetBoxed(old[j], out _);
+                }
+
                 throw new InvalidOperationException(
                     $"Parameter '{_parameters[i].Name}' refused the value {ValueFormatter.Format(proposal.Values[i], 40)} proposed by {GetType().Name}: {reason}");
             }

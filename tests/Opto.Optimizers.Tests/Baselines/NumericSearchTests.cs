@@ -94,6 +94,19 @@ public class NumericSearchTests
     }
 
     [Fact]
+    public void Small_integer_types_stay_within_the_range_of_their_type()
+    {
+        var level = new ParameterNode<byte>(200, "level");
+        var offset = new ParameterNode<sbyte>(-100, "offset");
+        var search = new NumericSearch([level, offset]);
+
+        SearchLoop.Run(search, 200, () => level.Value - offset.Value);
+
+        Assert.Equal((byte)255, search.Best!.Values["level"]);
+        Assert.Equal((sbyte)-128, search.Best.Values["offset"]);
+    }
+
+    [Fact]
     public void Converges_and_says_so()
     {
         var x = new ParameterNode<double>(2, "x", constraints: ParameterConstraints.Range(-5, 5));
