@@ -78,6 +78,20 @@ public abstract class ParameterSearch : SearchOptimizer
     /// <summary>The settings in use.</summary>
     public SearchOptions Options => _options;
 
+    /// <summary>
+    /// The values the search trusts most now, by key: the evolution strategy's incumbent and each bandit's arm with
+    /// the highest mean (the initial values before any score). With noisy scores this is the better pick:
+    /// <see cref="SearchOptimizer.Best"/> is the single highest score, which may have been luck.
+    /// </summary>
+    public IReadOnlyDictionary<string, object?> Incumbent
+    {
+        get
+        {
+            var values = _run.Engine.Incumbent;
+            return _parameters.Select((p, i) => (p.Name, Value: values[i])).ToDictionary(e => e.Name, e => e.Value, StringComparer.Ordinal);
+        }
+    }
+
     /// <summary>How many candidates have been reported so far.</summary>
     public int Reported => _run.Trials.Count;
 

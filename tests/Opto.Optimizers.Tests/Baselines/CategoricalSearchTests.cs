@@ -35,6 +35,7 @@ public class CategoricalSearchTests
 
         var favourite = pulls.Skip(200).GroupBy(m => m).MaxBy(g => g.Count())!.Key;
         Assert.Equal(Model.Medium, favourite);
+        Assert.Equal(Model.Medium, search.Incumbent["model"]);
         Assert.True(search.Converged);
     }
 

@@ -89,7 +89,9 @@ public class NumericSearchTests
         SearchLoop.Run(search, 200, () => Truth(x.Value) + 0.5 * (noise.NextDouble() - 0.5) * 2);
 
         var best = (double)search.Best!.Values["x"]!;
+        var incumbent = (double)search.Incumbent["x"]!;
         Assert.True(Math.Abs(best - 3) < 1, $"best x {best} is not near 3");
+        Assert.True(Math.Abs(incumbent - 3) < 1, $"incumbent x {incumbent} is not near 3");
         Assert.True(Truth(best) > Truth(-8) + 50);
     }
 
