@@ -37,19 +37,21 @@ internal static class RunsDiffCommand
         CommandActions.Set(command, context, (parseResult, _) =>
         {
             var runKeys = parseResult.GetValue(keys) ?? [];
-            var stepPair = parseResult.GetValue(steps);
-            if (stepPair is { Length: 2 } && runKeys.Length != 1)
+            // An option that was not given reads as an empty array, not null.
+            var stepPair = parseResult.GetValue(steps) ?? [];
+            var compareSteps = stepPair.Length > 0;
+            if (compareSteps && runKeys.Length != 1)
             {
                 throw new CliException("With --steps, give exactly one run key: opto runs diff <key> --steps <a> <b>.");
             }
 
-            if (stepPair is null && runKeys.Length != 2)
+            if (!compareSteps && runKeys.Length != 2)
             {
                 throw new CliException("Give two run keys (opto runs diff <a> <b>), or one key and --steps <a> <b>.");
             }
 
             using var runs = store.OpenExisting(parseResult, context);
-            var comparison = stepPair is { Length: 2 }
+            var comparison = compareSteps
                 ? runs.CompareSteps(runKeys[0], stepPair[0], stepPair[1])
                 : runs.CompareRuns(runKeys[0], runKeys[1]);
             Write(context.Output, comparison, parseResult.GetValue(full));
