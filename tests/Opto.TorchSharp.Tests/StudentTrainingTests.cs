@@ -6,7 +6,7 @@ namespace Opto.TorchSharp.Tests;
 public sealed class StudentTrainingTests
 {
     private static readonly StudentSettings Small = new(LearningRate: 0.01, Epochs: 8, BatchSize: 32, HiddenWidth: 16, Depth: 1);
-    private static readonly StudentTrainingOptions Cpu = new() { ForceCpu = true };
+    private static readonly StudentTrainingOptions Cpu = TestOptions.Cpu;
 
     [Fact]
     public void A_small_run_learns_separable_classes()

@@ -5,7 +5,7 @@ namespace Opto.TorchSharp.Tests;
 
 public sealed class TracedTrainingTests
 {
-    private static readonly StudentTrainingOptions Cpu = new() { ForceCpu = true };
+    private static readonly StudentTrainingOptions Cpu = TestOptions.Cpu;
 
     [Fact]
     public async Task The_report_node_has_the_datasets_and_hyper_parameters_as_inputs()
