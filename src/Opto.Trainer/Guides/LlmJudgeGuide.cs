@@ -118,6 +118,6 @@ internal sealed partial class LlmJudgeGuide<TInput, TOutput, TExpected> : Guide<
 
     private static string Excerpt(string answer) => answer.Length <= QuotedAnswerLength ? answer : answer[..QuotedAnswerLength] + "…";
 
-    [GeneratedRegex(@"\bscore\b\s*[:=]?\s*\**\s*(?<value>-?\d+(?:\.\d+)?)(?:\s*(?:/|out of)\s*(?<scale>\d+(?:\.\d+)?))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\**\bscore\b\s*[:=]?\s*\**\s*(?<value>-?\d+(?:\.\d+)?)(?:\s*(?:/|out of)\s*(?<scale>\d+(?:\.\d+)?))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ScorePattern();
 }
