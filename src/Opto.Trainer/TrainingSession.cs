@@ -121,6 +121,9 @@ internal sealed class TrainingSession<TInput, TOutput, TExpected> : IAlgorithmCo
             Apply(_bestValues);
         }
 
+        // The last batch's feedback keeps its graphs alive; the run is over, so let them go.
+        _proposer.ClearFeedback();
+
         if (journal is not null)
         {
             // The end is written even when the run was cancelled: the caller's token no longer applies.
@@ -280,6 +283,7 @@ internal sealed class TrainingSession<TInput, TOutput, TExpected> : IAlgorithmCo
             Optimizer = _proposer.SaveState(),
             BestScore = next.BestScore,
             BestValues = next.BestValues is null ? null : new Dictionary<string, string>(next.BestValues.Json, StringComparer.Ordinal),
+            TrackedBest = next.TrackedBest,
             StepsWithoutImprovement = next.StepsWithoutImprovement,
             Versions = next.Versions,
         };
@@ -332,7 +336,7 @@ internal sealed class TrainingSession<TInput, TOutput, TExpected> : IAlgorithmCo
 
         _bestScore = state.BestScore;
         _bestValues = state.BestValues is null ? null : ParameterValues.FromJson(state.BestValues);
-        _trackedBest = state.BestScore is { } best ? Scores.Rank(best) : null;
+        _trackedBest = state.TrackedBest;
         _stepsWithoutImprovement = state.StepsWithoutImprovement;
         foreach (var (name, version) in state.Versions)
         {

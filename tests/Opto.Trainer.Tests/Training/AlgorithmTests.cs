@@ -38,6 +38,7 @@ public class AlgorithmTests
         Assert.Contains("\"a\": 2", call.Response, StringComparison.Ordinal);
         Assert.Equal(new ParameterSnapshot("a", "double", "2", 1, false), Assert.Single(first.Parameters));
         Assert.Equal(2, run.Steps[1].Parameters[0].Version);
+        Assert.Empty(a.Feedback); // the last batch's graphs are released when the run ends
     }
 
     [Fact]
