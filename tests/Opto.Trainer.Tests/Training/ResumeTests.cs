@@ -17,6 +17,7 @@ public class ResumeTests
         { "search", "llm" },
         { "search", "search" },
         { "beam", "search" },
+        { "beam", "llm" },
         { "ucb", "llm" },
         { "ucb", "search" },
     };
