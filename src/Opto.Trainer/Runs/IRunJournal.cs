@@ -8,7 +8,8 @@ namespace Opto.Trainer.Runs;
 public interface IRunJournal
 {
     /// <summary>
-    /// Opens the run. When a run with the same <see cref="RunStart.RunKey"/> already exists and did not finish,
+    /// Opens the run. When a run with the same <see cref="RunStart.RunKey"/> already exists and did not finish (it is
+    /// still running because it was killed, or it was cancelled or failed),
     /// returns where to resume; for a new run, records it and returns <see langword="null"/>.
     /// </summary>
     /// <param name="start">What the run is.</param>
@@ -23,7 +24,10 @@ public interface IRunJournal
     /// <returns>A task that completes when the step is durable.</returns>
     ValueTask RecordStepAsync(StepRecord record, CancellationToken cancellationToken = default);
 
-    /// <summary>Marks the run finished (completed, stopped early, out of budget, failed or cancelled).</summary>
+    /// <summary>
+    /// Marks how the run ended. Completed, stopped early and out of budget are final; cancelled and failed runs are
+    /// interrupted and resume when the same key is opened again.
+    /// </summary>
     /// <param name="outcome">How the run ended.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the end is durable.</returns>

@@ -150,9 +150,9 @@ public enum RunStatus
     /// <summary>A budget (steps, tokens, money, time) ran out.</summary>
     BudgetExhausted,
 
-    /// <summary>Cancelled by the caller (Ctrl+C).</summary>
+    /// <summary>Cancelled by the caller (Ctrl+C); resumes when opened again.</summary>
     Cancelled,
 
-    /// <summary>Failed with an exception.</summary>
+    /// <summary>Failed with an exception; resumes when opened again.</summary>
     Failed,
 }
