@@ -25,8 +25,13 @@ public sealed class TraceGenerator : IIncrementalGenerator
                 static (ctx, token) => BundleParser.Parse(ctx, token))
             .Where(static m => m is not null)
             .WithTrackingName(TrackingNames.BundleMethods);
-        context.RegisterSourceOutput(bundles, static (spc, method) =>
-            spc.AddSource(BundleEmitter.HintName(method!), BundleEmitter.Emit(method!)));
+        // One file per type rather than per method: 200 one-method files cost the compiler noticeably more than 20.
+        var bundleTypes = bundles
+            .Collect()
+            .SelectMany(static (methods, token) => BundleParser.GroupByType(methods, token))
+            .WithTrackingName(TrackingNames.BundleTypes);
+        context.RegisterSourceOutput(bundleTypes, static (spc, type) =>
+            spc.AddSource(BundleEmitter.HintName(type), BundleEmitter.Emit(type)));
 
         var trainables = context.SyntaxProvider
             .ForAttributeWithMetadataName(

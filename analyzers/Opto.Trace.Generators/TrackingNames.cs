@@ -4,6 +4,7 @@ namespace Opto.Trace.Generators;
 internal static class TrackingNames
 {
     public const string BundleMethods = nameof(BundleMethods);
+    public const string BundleTypes = nameof(BundleTypes);
     public const string TrainableMembers = nameof(TrainableMembers);
     public const string TrainableMethods = nameof(TrainableMethods);
     public const string TraceModels = nameof(TraceModels);

@@ -1,58 +1,101 @@
 using System.Diagnostics;
 using System.Globalization;
 using Opto.Trace;
+using Opto.Trace.Code;
 
 namespace Opto.Benchmarks;
 
 /// <summary>
 /// How long a changed body of a generated [Trainable] method takes before it runs: the first one in a fresh process
-/// (Roslyn loads and warms up; each sample is its own child process), then the median over distinct changed bodies
-/// in a warm process. Each sample sets a new source, as an optimizer does, and calls the generated
+/// (Roslyn loads and the JIT compiles it; each sample is its own child process), then the median over distinct changed
+/// bodies in a warm process. Each sample sets a new source, as an optimizer does, and calls the generated
 /// <c>AdjustTrained</c>, so compile, sandbox check, load and the budgeted run are all included.
-/// Targets: first &lt; 1.5 s, later &lt; 50 ms.
 /// </summary>
+/// <remarks>
+/// The first compile is measured in three situations. <b>No warm-up</b>: <see cref="CodeCompiler.WarmUpAutomatically"/>
+/// is off, the model is created and the clock starts as the body is set (the cold cost of the whole pipeline).
+/// <b>Warm-up, proposed after one run</b>: the model runs once with its declared body (which creates the trainable
+/// method and so starts the background warm-up), and the optimizer's body arrives straight away; this is the least
+/// time a real optimizer step can leave, since it needs the run's output and feedback first. <b>Warm-up, proposed
+/// after N ms</b>: the same with a pause standing for the optimizer's own work (building the prompt and waiting for
+/// the LLM's reply, which takes seconds for a code-writing model). In every case the clock starts when the body is set.
+/// Targets: first &lt; 1.5 s, later &lt; 50 ms.
+/// </remarks>
 internal static class CompileHarness
 {
-    private const int FreshProcesses = 5;
     private const int ChangedBodies = 30;
 
-    public static int Run()
+    private static readonly string[] Scenarios = ["no-warm-up", "after-one-run", "after-500ms", "after-2000ms"];
+
+    public static int Run(bool quick)
     {
         Console.WriteLine($"Trainable-method compile harness — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} CPUs, .NET {Environment.Version}, load {LoadAverage()}");
 
-        var firsts = new List<double>();
-        for (var i = 0; i < FreshProcesses; i++)
+        // Scenarios alternate, so that a change in the machine's load affects all of them alike.
+        var freshProcesses = quick ? 3 : 7;
+        var firsts = Scenarios.ToDictionary(s => s, _ => new List<double>());
+        var compiles = Scenarios.ToDictionary(s => s, _ => new List<double>());
+        for (var i = 0; i < freshProcesses; i++)
         {
-            var info = new ProcessStartInfo(Environment.ProcessPath!, "compile-first") { RedirectStandardOutput = true, UseShellExecute = false };
-            using var child = Process.Start(info)!;
-            var output = child.StandardOutput.ReadToEnd().Trim();
-            child.WaitForExit();
-            firsts.Add(double.Parse(output.Split(' ')[0], CultureInfo.InvariantCulture));
+            foreach (var scenario in Scenarios)
+            {
+                var info = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
+                info.ArgumentList.Add("compile-first");
+                info.ArgumentList.Add(scenario);
+                using var child = Process.Start(info)!;
+                var output = child.StandardOutput.ReadToEnd().Trim().Split(' ');
+                child.WaitForExit();
+                firsts[scenario].Add(double.Parse(output[0], CultureInfo.InvariantCulture));
+                compiles[scenario].Add(double.Parse(output[1], CultureInfo.InvariantCulture));
+            }
         }
 
-        Console.WriteLine($"first changed body, fresh process ({FreshProcesses} processes): median {Median(firsts):0} ms (min {firsts.Min():0}, max {firsts.Max():0})");
+        foreach (var scenario in Scenarios)
+        {
+            var walls = firsts[scenario];
+            Console.WriteLine($"first changed body, fresh process, {scenario,-14} ({freshProcesses} processes): median {Median(walls):0} ms until it ran " +
+                $"(min {walls.Min():0}, max {walls.Max():0}; compile alone {Median(compiles[scenario]):0} ms)");
+        }
 
+        Console.WriteLine($"load after the fresh processes: {LoadAverage()}");
         var rules = new PriceRules();
         Measure(rules, -1); // this process's own first compile, not counted
-        var walls = new List<double>();
-        var compiles = new List<double>();
+        var warmWalls = new List<double>();
+        var warmCompiles = new List<double>();
         for (var i = 0; i < ChangedBodies; i++)
         {
             var (wall, compile) = Measure(rules, i);
-            walls.Add(wall);
-            compiles.Add(compile);
+            warmWalls.Add(wall);
+            warmCompiles.Add(compile);
         }
 
-        Console.WriteLine($"changed body, warm process ({ChangedBodies} distinct bodies): median {Median(walls):0.0} ms until it ran " +
-            $"(compile alone {Median(compiles):0.0} ms; max {walls.Max():0.0} ms)");
+        Console.WriteLine($"changed body, warm process ({ChangedBodies} distinct bodies): median {Median(warmWalls):0.0} ms until it ran " +
+            $"(compile alone {Median(warmCompiles):0.0} ms; max {warmWalls.Max():0.0} ms)");
         Console.WriteLine($"load after: {LoadAverage()}");
         return 0;
     }
 
-    /// <summary>The child process: one changed body, printed as milliseconds.</summary>
-    public static int First()
+    /// <summary>The child process: one changed body in the given scenario, printed as milliseconds.</summary>
+    public static int First(string scenario)
     {
-        var (wall, compile) = Measure(new PriceRules(), 0);
+        if (scenario == "no-warm-up")
+        {
+            CodeCompiler.WarmUpAutomatically = false;
+        }
+
+        var rules = new PriceRules();
+        if (scenario != "no-warm-up")
+        {
+            // One run with the declared body: it creates the trainable method (starting the warm-up) and needs no compile.
+            _ = rules.AdjustTrained(100.0);
+        }
+
+        if (scenario.StartsWith("after-", StringComparison.Ordinal) && scenario.EndsWith("ms", StringComparison.Ordinal))
+        {
+            Thread.Sleep(int.Parse(scenario["after-".Length..^2], CultureInfo.InvariantCulture));
+        }
+
+        var (wall, compile) = Measure(rules, 0);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{wall:0.0} {compile:0.0}"));
         return 0;
     }

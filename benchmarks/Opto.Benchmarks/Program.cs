@@ -39,12 +39,12 @@ if (mode is "trainer-parallel")
 
 if (mode is "compile")
 {
-    return CompileHarness.Run();
+    return CompileHarness.Run(rest.Contains("--quick"));
 }
 
 if (mode is "compile-first")
 {
-    return CompileHarness.First();
+    return CompileHarness.First(rest.FirstOrDefault() ?? "no-warm-up");
 }
 
 if (mode is not ("micro" or "scaling" or "all" or "compare" or "trainer-parallel"))

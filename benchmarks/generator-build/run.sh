@@ -3,8 +3,10 @@
 # N [Bundle] methods (default 200, in classes of 10), then builds it RUNS times (default 3) each way, alternating,
 # after one warm-up build of each: without the generator, with it, and without it but with the code it generated
 # added as ordinary source files (which separates running the generator from compiling what it writes). Every build
-# recompiles (--no-incremental); the compiler server stays warm, as it does for a developer. Reports the median wall
-# time of `dotnet build` and the median time of its Csc task.
+# recompiles (--no-incremental). Two rounds: with the compiler server warm, as it is for a developer (median wall time
+# of `dotnet build` and of its Csc task), and with no build servers at all (--disable-build-servers: a fresh csc
+# process per build, as on a CI agent), where the CPU time of the whole build's process tree is measured as well. On a
+# shared machine the CPU time is the steadier number: other people's builds stretch wall time far more than CPU time.
 #
 #   benchmarks/generator-build/run.sh [N] [RUNS]
 set -euo pipefail
@@ -74,7 +76,7 @@ for c in $(seq 1 "$classes"); do
 done
 dotnet restore "$project" -v q --nologo >/dev/null
 
-build() { # $1 = without|with|with-emit|pregenerated; prints "<wall ms> <csc ms>"
+build() { # $1 = without|with|with-emit|pregenerated, $2 = extra flags; prints "<wall ms> <csc ms> <cpu ms>"
   local log="$work/build.log" start end flags
   case $1 in
     without) flags="-p:WithGenerator=false" ;;
@@ -83,12 +85,14 @@ build() { # $1 = without|with|with-emit|pregenerated; prints "<wall ms> <csc ms>
     pregenerated) flags="-p:WithGenerator=false -p:Pregenerated=true" ;;
   esac
   start=$(date +%s%N)
-  dotnet build "$project" --no-restore --no-incremental $flags -clp:PerformanceSummary -v n --nologo > "$log" 2>&1 \
+  /usr/bin/time -f '%U %S' -o "$work/cpu.txt" \
+    dotnet build "$project" --no-restore --no-incremental $flags ${2:-} -clp:PerformanceSummary -v n --nologo > "$log" 2>&1 \
     || { cat "$log"; exit 1; }
   end=$(date +%s%N)
-  local csc
+  local csc cpu
   csc=$(grep -E '^\s+[0-9]+ ms\s+Csc\s' "$log" | awk '{print $1}' | tail -1)
-  echo "$(( (end - start) / 1000000 )) ${csc:-0}"
+  cpu=$(awk '{printf "%d", ($1 + $2) * 1000}' "$work/cpu.txt")
+  echo "$(( (end - start) / 1000000 )) ${csc:-0} $cpu"
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2)}'; }
@@ -100,19 +104,37 @@ build with >/dev/null
 mkdir -p "$work/pregenerated"
 find "$work/emitted" -path '*Opto.Trace.Generators*' -name '*.g.cs' -exec cp {} "$work/pregenerated/" \;
 build pregenerated >/dev/null
+report() { # $1 = round name, $2 = file suffix
+  echo "$1 — $runs builds each (after one warm-up), medians:"
+  for variant in without with pregenerated; do
+    wall=$(cut -d' ' -f1 "$work/$variant$2.txt" | median); csc=$(cut -d' ' -f2 "$work/$variant$2.txt" | median)
+    cpu=$(cut -d' ' -f3 "$work/$variant$2.txt" | median)
+    eval "wall_$variant=$wall csc_$variant=$csc cpu_$variant=$cpu"
+  done
+  printf '  %-42s wall %5s ms            Csc %5s ms            CPU %6s ms\n' "without the generator" "$wall_without" "$csc_without" "$cpu_without"
+  for variant in with pregenerated; do
+    label="with the generator"; [ "$variant" = pregenerated ] && label="its output as plain source, no generator"
+    eval "wall=\$wall_$variant csc=\$csc_$variant cpu=\$cpu_$variant"
+    printf '  %-42s wall %5s ms (%6s)   Csc %5s ms (%6s)   CPU %6s ms (%6s)\n' "$label" "$wall" "$(percent "$wall" "$wall_without")" \
+      "$csc" "$(percent "$csc" "$csc_without")" "$cpu" "$(percent "$cpu" "$cpu_without")"
+  done
+  for variant in without with pregenerated; do echo "  raw $variant (wall csc cpu): $(tr '\n' ';' < "$work/$variant$2.txt")"; done
+}
+
+files=$(find "$work/pregenerated" -name '*.g.cs' | wc -l)
+echo "$methods [Bundle] methods in $classes classes ($files generated files)"
+
+# Round 1: compiler server warm (a developer's rebuild).
 for variant in without with pregenerated; do : > "$work/$variant.txt"; done
 for _ in $(seq 1 "$runs"); do
   for variant in without with pregenerated; do build "$variant" >> "$work/$variant.txt"; done
 done
+report "compiler server warm (load $(cut -d' ' -f1 /proc/loadavg))" ""
 
-files=$(find "$work/pregenerated" -name '*.g.cs' | wc -l)
-echo "$methods [Bundle] methods in $classes classes ($files generated files); $runs builds each (after one warm-up), medians:"
-for variant in without with pregenerated; do
-  wall=$(cut -d' ' -f1 "$work/$variant.txt" | median); csc=$(cut -d' ' -f2 "$work/$variant.txt" | median)
-  eval "wall_$variant=$wall csc_$variant=$csc"
+# Round 2: no build servers (a CI agent's build): csc starts, and loads and JIT-compiles the analyzers, every time.
+for variant in without with pregenerated; do build "$variant" --disable-build-servers > /dev/null; : > "$work/$variant-cold.txt"; done
+for _ in $(seq 1 "$runs"); do
+  for variant in without with pregenerated; do build "$variant" --disable-build-servers >> "$work/$variant-cold.txt"; done
 done
-printf '  %-42s wall %5s ms   Csc %5s ms\n' "without the generator" "$wall_without" "$csc_without"
-printf '  %-42s wall %5s ms (%s)   Csc %5s ms (%s)\n' "with the generator" "$wall_with" "$(percent "$wall_with" "$wall_without")" "$csc_with" "$(percent "$csc_with" "$csc_without")"
-printf '  %-42s wall %5s ms (%s)   Csc %5s ms (%s)\n' "its output as plain source, no generator" "$wall_pregenerated" "$(percent "$wall_pregenerated" "$wall_without")" "$csc_pregenerated" "$(percent "$csc_pregenerated" "$csc_without")"
-for variant in without with pregenerated; do echo "  raw $variant (wall csc): $(tr '\n' ';' < "$work/$variant.txt")"; done
+report "no build servers (load $(cut -d' ' -f1 /proc/loadavg))" "-cold"
 echo "  load after: $(cut -d' ' -f1 /proc/loadavg)"

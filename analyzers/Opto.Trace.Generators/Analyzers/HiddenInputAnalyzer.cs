@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Opto.Trace.Generators.Diagnostics;
@@ -31,26 +33,39 @@ public sealed class HiddenInputAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterOperationBlockAction(Analyze);
+        context.RegisterCompilationStartAction(start =>
+        {
+            // A compilation that cannot see [Bundle] has nothing to check.
+            if (start.Compilation.GetTypeByMetadataName(KnownNames.BundleAttribute) is null)
+            {
+                return;
+            }
+
+            // A syntax-node action rather than an operation-block action: the latter makes the compiler build the
+            // operation tree of every method body in the project; this builds it for [Bundle] methods only.
+            start.RegisterSyntaxNodeAction(Analyze, SyntaxKind.MethodDeclaration);
+        });
     }
 
-    private static void Analyze(OperationBlockAnalysisContext context)
+    private static void Analyze(SyntaxNodeAnalysisContext context)
     {
-        if (context.OwningSymbol is not IMethodSymbol method || !method.HasAttribute(KnownNames.BundleAttribute))
+        var syntax = (MethodDeclarationSyntax)context.Node;
+        if (syntax.AttributeLists.Count == 0
+            || ((SyntaxNode?)syntax.Body ?? syntax.ExpressionBody) is not { } body
+            || context.SemanticModel.GetDeclaredSymbol(syntax, context.CancellationToken) is not { } method
+            || !method.HasAttribute(KnownNames.BundleAttribute)
+            || context.SemanticModel.GetOperation(body, context.CancellationToken) is not { } block)
         {
             return;
         }
 
         var reported = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-        foreach (var block in context.OperationBlocks)
+        foreach (var operation in block.DescendantsAndSelf())
         {
-            foreach (var operation in block.DescendantsAndSelf())
+            if (HiddenRead(operation, context.Compilation) is { } read && reported.Add(read.Member))
             {
-                if (HiddenRead(operation, context.Compilation) is { } read && reported.Add(read.Member))
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        DiagnosticDescriptors.HiddenInput, operation.Syntax.GetLocation(), method.Name, read.Member.Name, read.Reason));
-                }
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.HiddenInput, operation.Syntax.GetLocation(), method.Name, read.Member.Name, read.Reason));
             }
         }
     }

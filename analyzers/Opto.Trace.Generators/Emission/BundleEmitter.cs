@@ -6,10 +6,15 @@ using Opto.Trace.Generators.Models;
 namespace Opto.Trace.Generators.Emission;
 
 /// <summary>
-/// Writes the traced overload of a [Bundle] method and the cached <c>Operation</c> that describes it. The overload
-/// hands the original method to <c>Bundle.Invoke</c>/<c>InvokeAsync</c>, so the original stays as it was and plain
-/// calls to it cost nothing.
+/// Writes the traced overloads of a type's [Bundle] methods, each with the cached <c>Operation</c> that describes it,
+/// into one file. An overload hands the original method to <c>Bundle.Invoke</c>/<c>InvokeAsync</c>, so the original
+/// stays as it was and plain calls to it cost nothing.
 /// </summary>
+/// <remarks>
+/// What is emitted is compiled in every build, so it is kept cheap to compile: where a typed <c>Invoke</c> overload
+/// fits, the original method is passed as a method group rather than wrapped in a lambda (binding a lambda costs the
+/// compiler several times more than converting a method group, and the delegate is the same or one frame shorter).
+/// </remarks>
 internal static class BundleEmitter
 {
     private const string NodeType = "global::Opto.Trace.Node";
@@ -17,10 +22,25 @@ internal static class BundleEmitter
     /// <summary>The most traced arguments for which <c>Bundle.Invoke</c> has a typed overload.</summary>
     private const int MaxTypedArguments = 3;
 
-    public static string HintName(BundleMethodInfo method) =>
-        $"{method.Hierarchy.HintName}.{SourceInfo.HintSafe(method.MethodName)}{method.MemberSuffix}.Bundle.g.cs";
+    /// <summary>The most traced arguments for which <c>Bundle.InvokeAsync</c> has a typed overload.</summary>
+    private const int MaxTypedAsyncArguments = 2;
 
-    public static string Emit(BundleMethodInfo method) => SourceFile.Write(method.Hierarchy, writer =>
+    public static string HintName(BundleTypeInfo type) => $"{type.Hierarchy.HintName}.Bundles.g.cs";
+
+    public static string Emit(BundleTypeInfo type) => SourceFile.Write(type.Hierarchy, writer =>
+    {
+        for (var i = 0; i < type.Methods.Count; i++)
+        {
+            if (i > 0)
+            {
+                writer.Line();
+            }
+
+            EmitMethod(writer, type.Methods[i]);
+        }
+    });
+
+    private static void EmitMethod(CodeWriter writer, BundleMethodInfo method)
     {
         var field = $"OptoOperation_{method.MethodName}{method.MemberSuffix}";
         var traced = method.Parameters.Where(p => !p.IsCancellationToken).ToList();
@@ -59,15 +79,27 @@ internal static class BundleEmitter
             var call = $"{(method.IsStatic ? string.Empty : "this.")}{method.MethodName.ToIdentifier()}("
                 + string.Join(", ", method.Parameters.Select(p => p.IsCancellationToken ? p.Name : p.Name + ".Value")) + ")";
 
+            var typeArguments = string.Join(", ", traced.Select(p => p.Type).Concat(new[] { method.ResultType }));
+            var arguments = string.Join(", ", traced.Select(p => p.Name));
+            var methodGroup = $"{(method.IsStatic ? string.Empty : "this.")}{method.MethodName.ToIdentifier()}";
             if (!isAsync && traced.Count is >= 1 and <= MaxTypedArguments && traced.Count == method.Parameters.Count)
             {
                 // The typed overload passes the argument values itself: no input array or closure per call, and for a
-                // static method no delegate either (a static lambda is cached).
-                var lambdaParameters = string.Join(", ", traced.Select((_, i) => $"optoArg{i + 1}"));
-                var typeArguments = string.Join(", ", traced.Select(p => p.Type).Concat(new[] { method.ResultType }));
-                var target = $"{(method.IsStatic ? string.Empty : "this.")}{method.MethodName.ToIdentifier()}({lambdaParameters})";
-                writer.Line($"return global::Opto.Trace.Bundle.Invoke<{typeArguments}>({field}, {string.Join(", ", traced.Select(p => p.Name))}, "
-                    + $"{(method.IsStatic ? "static " : string.Empty)}({lambdaParameters}) => {target});");
+                // static method no delegate either (C# 11 caches a static method group's delegate, as it does a static
+                // lambda's; before C# 11 only the lambda is cached).
+                var body = method.IsStatic && !method.CachesStaticMethodGroups
+                    ? $"static ({LambdaParameters(traced.Count)}) => {methodGroup}({LambdaParameters(traced.Count)})"
+                    : methodGroup;
+                writer.Line($"return global::Opto.Trace.Bundle.Invoke<{typeArguments}>({field}, {arguments}, {body});");
+            }
+            else if (method.Result == ResultKind.Task && traced.Count is >= 1 and <= MaxTypedAsyncArguments
+                && method.Parameters.Count == traced.Count + 1 && method.Parameters[traced.Count].IsCancellationToken
+                && (!method.IsStatic || method.CachesStaticMethodGroups))
+            {
+                // (T1, …, CancellationToken) → Task<T>: the method itself fits the typed overload's body, which receives
+                // the caller's token.
+                var token = method.Parameters[traced.Count].Name;
+                writer.Line($"return global::Opto.Trace.Bundle.InvokeAsync<{typeArguments}>({field}, {arguments}, {methodGroup}, {token});");
             }
             else if (!isAsync)
             {
@@ -81,7 +113,9 @@ internal static class BundleEmitter
                 writer.Line($"return global::Opto.Trace.Bundle.InvokeAsync<{method.ResultType}>({field}, {inputs}, _ => {body}, {token});");
             }
         }
-    });
+    }
+
+    private static string LambdaParameters(int count) => string.Join(", ", Enumerable.Range(1, count).Select(i => $"optoArg{i}"));
 
     private static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
 }

@@ -38,7 +38,8 @@ internal sealed record BundleParameterInfo(string Name, string MetadataName, str
 /// <param name="SourceText">The declaration as written.</param>
 /// <param name="FilePath">The file of the declaration.</param>
 /// <param name="Line">The 1-based line where the declaration starts.</param>
-/// <param name="MemberSuffix">Empty, or <c>_2</c>… to tell overloads apart in field and file names.</param>
+/// <param name="MemberSuffix">Empty, or <c>_2</c>… to tell overloads apart in field names.</param>
+/// <param name="CachesStaticMethodGroups">Whether the language version (C# 11 and later) caches the delegate of a static method group, as it does for a static lambda.</param>
 internal sealed record BundleMethodInfo(
     HierarchyInfo Hierarchy,
     string MethodName,
@@ -54,4 +55,10 @@ internal sealed record BundleMethodInfo(
     string SourceText,
     string FilePath,
     int Line,
-    string MemberSuffix);
+    string MemberSuffix,
+    bool CachesStaticMethodGroups);
+
+/// <summary>The [Bundle] methods of one type, emitted together into one file.</summary>
+/// <param name="Hierarchy">The type.</param>
+/// <param name="Methods">Its [Bundle] methods in declaration order.</param>
+internal sealed record BundleTypeInfo(HierarchyInfo Hierarchy, EquatableArray<BundleMethodInfo> Methods);

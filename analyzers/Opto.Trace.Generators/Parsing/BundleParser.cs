@@ -1,6 +1,9 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Opto.Trace.Generators.Helpers;
 using Opto.Trace.Generators.Models;
@@ -49,7 +52,37 @@ internal static class BundleParser
             SourceInfo.Text(syntax),
             path,
             line,
-            MemberSuffix(method));
+            MemberSuffix(method),
+            syntax.SyntaxTree.Options is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp11 });
+    }
+
+    /// <summary>
+    /// Groups methods by the type that declares them, keeping the order in which they were found, so that each type
+    /// gets one file: the compiler pays per syntax tree and per partial declaration, not only per member.
+    /// </summary>
+    public static ImmutableArray<BundleTypeInfo> GroupByType(ImmutableArray<BundleMethodInfo?> methods, CancellationToken cancellationToken)
+    {
+        var order = new List<HierarchyInfo>();
+        var byType = new Dictionary<HierarchyInfo, List<BundleMethodInfo>>();
+        foreach (var method in methods)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (method is null)
+            {
+                continue;
+            }
+
+            if (!byType.TryGetValue(method.Hierarchy, out var list))
+            {
+                list = new List<BundleMethodInfo>();
+                byType.Add(method.Hierarchy, list);
+                order.Add(method.Hierarchy);
+            }
+
+            list.Add(method);
+        }
+
+        return order.Select(h => new BundleTypeInfo(h, byType[h].ToEquatableArray())).ToImmutableArray();
     }
 
     /// <summary>

@@ -15,8 +15,10 @@ namespace Opto.Trace.Code;
 /// <remarks>
 /// Results are cached by the SHA-256 of the source and the expected signature, so the same text compiles once;
 /// the least recently used entries beyond <see cref="CodeCompilerOptions.CacheCapacity"/> are unloaded. Failures are
-/// cached as well. The first compilation in a process takes one to two seconds (the compiler warms up); later ones
-/// take milliseconds. The class is thread-safe.
+/// cached as well. The first compilation in a process takes one to two seconds (the JIT compiles Roslyn itself);
+/// later ones take milliseconds. Creating a <see cref="TrainableMethod{TDelegate}"/> therefore starts
+/// <see cref="StartWarmUp"/> in the background (see <see cref="WarmUpAutomatically"/>), so that by the time an
+/// optimizer proposes a body the compiler is usually warm. The class is thread-safe.
 /// </remarks>
 /// <example>
 /// <code>
@@ -42,6 +44,12 @@ public sealed class CodeCompiler : IDisposable
 
     /// <summary>A compiler with the default options, shared by everything that does not bring its own.</summary>
     public static CodeCompiler Shared { get; } = new();
+
+    /// <summary>
+    /// Whether creating a <see cref="TrainableMethod{TDelegate}"/> starts <see cref="StartWarmUp"/>. Default: true. Turn
+    /// it off where a second of background CPU at start-up matters more than the first compile's latency.
+    /// </summary>
+    public static bool WarmUpAutomatically { get; set; } = true;
 
     /// <summary>The options this compiler was made with.</summary>
     public CodeCompilerOptions Options { get; }
@@ -85,12 +93,22 @@ public sealed class CodeCompiler : IDisposable
         var outcome = _cache.GetOrCompile(hash, () =>
         {
             Interlocked.Increment(ref _compilations);
+            CompilerWarmUp.WaitIfRunning();
             return _pipeline.Compile<TDelegate>(source, methodName, shape, hash);
         });
         diagnostics = outcome.Diagnostics;
         method = outcome.Code is null ? null : new CompiledMethod<TDelegate>(outcome.Code);
         return method is not null;
     }
+
+    /// <summary>
+    /// Starts compiling, loading and running a small throwaway method on a background thread, once per process, so
+    /// that the JIT has compiled Roslyn before the first real compile. Later calls return the same task. A compile that
+    /// starts while the warm-up is still running waits for it rather than competing with it for the CPU. Nothing is
+    /// cached and no statistics change; a warm-up that fails is ignored (the real compile reports the problem).
+    /// </summary>
+    /// <returns>Completes when the warm-up has finished; never faults.</returns>
+    public static Task StartWarmUp() => CompilerWarmUp.Start();
 
     /// <summary>Unloads every cached piece of code (code still referenced keeps working until it is dropped).</summary>
     public void ClearCache() => _cache.Clear();

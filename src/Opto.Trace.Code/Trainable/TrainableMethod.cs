@@ -74,6 +74,11 @@ public sealed class TrainableMethod<TDelegate>
         Signature = CSharpTypeNames.Signature(shape.Invoke, methodName, withParameterNames: false);
         // A failure has no compiled parameter names; the delegate's own names stand in.
         _failureOperation = new Operation(OperationName, Documentation, shape.ParameterNames);
+        if (CodeCompiler.WarmUpAutomatically)
+        {
+            // Models are created long before an optimizer proposes a body: warm the compiler up meanwhile.
+            _ = CodeCompiler.StartWarmUp();
+        }
     }
 
     /// <summary>The parameter that holds the method's C# source; optimizers change its value.</summary>
