@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text.Json;
+using Opto.Optimizers;
+using Opto.Runs;
+using Opto.Trace;
+
+namespace Opto.Examples.Quickstart;
+
+/// <summary>Prints what a run did, from the run store: a table of scores and parameters, and a PNG of the score curve.</summary>
+internal static class Summary
+{
+    /// <summary>Prints rows of (what, before, after) as an aligned table.</summary>
+    public static void PrintTable(string title, IReadOnlyList<(string What, string Before, string After)> rows)
+    {
+        var what = Math.Max(title.Length, rows.Max(r => r.What.Length));
+        var before = Math.Max(6, rows.Max(r => r.Before.Length));
+        Console.WriteLine($"{title.PadRight(what)}  {"before".PadRight(before)}  after");
+        foreach (var row in rows)
+        {
+            Console.WriteLine($"{row.What.PadRight(what)}  {row.Before.PadRight(before)}  {row.After}{(row.Before == row.After ? "" : "   (changed)")}");
+        }
+
+        Console.WriteLine();
+    }
+
+    /// <summary>
+    /// The parameters as the run started (read from the store) and as they are now (the best values found). A parameter
+    /// the optimizer could not change is not in the run; it shows its value on both sides.
+    /// </summary>
+    public static IReadOnlyList<(string What, string Before, string After)> ParameterRows(RunStore store, string runKey, IEnumerable<IParameterNode> parameters)
+    {
+        var initial = store.GetRun(runKey).InitialParameters.ToDictionary(p => p.Name, p => p.ValueJson);
+        return [.. parameters.Select(p => (p.Name, Show(initial.GetValueOrDefault(p.Name) ?? Json(p)), Show(Json(p))))];
+    }
+
+    /// <summary>Draws the run's training and validation scores per step, as stored, into a PNG file.</summary>
+    /// <returns>The full path of the file.</returns>
+    public static string PlotScores(RunStore store, string runKey, string path)
+    {
+        var curve = store.GetScoreCurve(runKey);
+        var plot = new ScottPlot.Plot();
+        AddLine(plot, curve.Where(p => p.Score is not null).Select(p => (p.Step, p.Score!.Value)), "training batch");
+        var validation = curve.Where(p => p.ValidationScore is not null).Select(p => (p.Step, p.ValidationScore!.Value)).ToList();
+        AddLine(plot, validation, "validation (candidate of the step)");
+        var best = double.MinValue;
+        AddLine(plot, validation.Select(p => (p.Step, best = Math.Max(best, p.Value))).ToList(), "best validation so far");
+        plot.Title($"Run {runKey}");
+        plot.XLabel("step");
+        plot.YLabel("score");
+        plot.ShowLegend();
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        plot.SavePng(path, 800, 450);
+        return Path.GetFullPath(path);
+    }
+
+    private static void AddLine(ScottPlot.Plot plot, IEnumerable<(int Step, double Score)> points, string label)
+    {
+        var list = points.ToList();
+        if (list.Count > 0)
+        {
+            var line = plot.Add.Scatter(list.Select(p => (double)p.Step).ToArray(), list.Select(p => p.Score).ToArray());
+            line.LegendText = label;
+        }
+    }
+
+    private static string Json(IParameterNode parameter)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            parameter.WriteValue(writer, OptimizerOptions.DefaultSerializerOptions);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>A stored JSON value as a person reads it: numbers rounded, text in quotes.</summary>
+    private static string Show(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.ValueKind == JsonValueKind.Number
+            ? document.RootElement.GetDouble().ToString("0.###", CultureInfo.InvariantCulture)
+            : ValueFormatter.Format(document.RootElement.ToString(), 70);
+    }
+}
