@@ -65,6 +65,7 @@ var options = new TrainerOptions
     Seed = 7,
     Journal = store.OpenJournal(),
     RunKey = runKey,
+    Progress = new StepPrinter(everyStep: hasLlm),
 };
 Trainer<Ticket, Triage, Label> trainer;
 IReadOnlyList<SkippedParameter> leftAsTheyAre = [];

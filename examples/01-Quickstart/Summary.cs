@@ -3,6 +3,7 @@ using System.Text.Json;
 using Opto.Optimizers;
 using Opto.Runs;
 using Opto.Trace;
+using Opto.Trainer;
 
 namespace Opto.Examples.Quickstart;
 
@@ -81,5 +82,34 @@ internal static class Summary
         return document.RootElement.ValueKind == JsonValueKind.Number
             ? document.RootElement.GetDouble().ToString("0.###", CultureInfo.InvariantCulture)
             : ValueFormatter.Format(document.RootElement.ToString(), 70);
+    }
+}
+
+/// <summary>
+/// Prints one line per finished step: every step of an LLM run, and the steps of a search that found a new best
+/// validation score (a search tries many candidates, most of them worse).
+/// </summary>
+internal sealed class StepPrinter(bool everyStep) : IProgress<TrainingProgress>
+{
+    private double _best = double.MinValue;
+
+    public void Report(TrainingProgress value)
+    {
+        if (value is not StepFinished { Record: var step })
+        {
+            return;
+        }
+
+        var tracked = step.ValidationScore ?? step.Score ?? double.MinValue;
+        var newBest = tracked > _best;
+        _best = Math.Max(_best, tracked);
+        if (!everyStep && !newBest)
+        {
+            return;
+        }
+
+        var changes = string.Join(", ", step.Changes.Select(c => $"{c.Name} {c.OldValueJson} -> {c.NewValueJson}"));
+        var scores = string.Create(CultureInfo.InvariantCulture, $"step {step.Number,3}: batch {step.Score:0.00}, validation {step.ValidationScore:0.00}");
+        Console.WriteLine(scores + (newBest ? " (best so far)" : "") + (changes.Length > 0 ? $"; {changes}" : "") + (step.Note is { } note ? $"; {note}" : ""));
     }
 }

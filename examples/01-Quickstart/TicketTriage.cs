@@ -43,18 +43,21 @@ public partial class TicketTriage
     [Bundle]
     public Triage Decide(Ticket ticket)
     {
+        // Read every trainable value up front: a value read only on some branch is an input of only those calls, and
+        // an optimizer can only change what its feedback reached.
+        var (threshold, waitWeight, fallbackTeam, replyTemplate) = (UrgentThreshold, WaitWeight, FallbackTeam, ReplyTemplate);
         var text = ticket.Text.ToLowerInvariant();
         string[] alarmWords = ["down", "outage", "cannot", "urgent", "twice", "blocked", "lost", "fails"];
-        var urgency = 3.0 * alarmWords.Count(text.Contains) + WaitWeight * ticket.HoursWaiting;
-        var priority = urgency >= UrgentThreshold ? "urgent" : "normal";
+        var urgency = 3.0 * alarmWords.Count(text.Contains) + waitWeight * ticket.HoursWaiting;
+        var priority = urgency >= threshold ? "urgent" : "normal";
 
         string[] billingWords = ["invoice", "refund", "charged", "payment"];
         string[] technicalWords = ["error", "crash", "down", "outage", "bug", "slow"];
         var team = billingWords.Any(text.Contains) ? "billing"
             : technicalWords.Any(text.Contains) ? "technical"
-            : FallbackTeam;
+            : fallbackTeam;
 
-        var reply = ReplyTemplate.Replace("{customer}", ticket.Customer, StringComparison.Ordinal)
+        var reply = replyTemplate.Replace("{customer}", ticket.Customer, StringComparison.Ordinal)
             .Replace("{ticket}", ticket.Id, StringComparison.Ordinal);
         return new Triage(priority, team, reply);
     }
