@@ -14,6 +14,8 @@ using Opto.Examples.Quickstart;
 using Opto.LLamaSharp;
 using Opto.Optimizers;
 using Opto.Optimizers.Baselines;
+using Opto.Reporting;
+using Opto.Reporting.Plots;
 using Opto.Runs;
 using Opto.Trace;
 using Opto.Trainer;
@@ -48,11 +50,8 @@ var guide = Guide.Checks(
             ? null
             : "the reply must greet the customer by name and quote the ticket number")));
 
-// 4. The run store and the run's key: a new key each time, or the key of an interrupted run to resume it.
-var storePath = Environment.GetEnvironmentVariable("OPTO_RUNS_DB") is { Length: > 0 } custom
-    ? custom
-    : RunStore.DefaultPath(Directory.GetCurrentDirectory());
-using var store = RunStore.Open(storePath);
+// 4. The run store (OPTO_RUNS_DB, else .opto/runs.db under the current directory) and the run's key: a new key each time, or the key of an interrupted run to resume it.
+using var store = RunStore.Open(RunStoreLocation.Resolve(explicitPath: null, Directory.GetCurrentDirectory()));
 var runKey = resumeKey ?? $"quickstart-{DateTime.UtcNow:yyyyMMdd-HHmmss-fff}";
 
 // 5. The optimizer: OptoPrime when an LLM is configured, otherwise a search that needs none.
@@ -102,9 +101,13 @@ var after = await trainer.EvaluateAsync(tickets);
 
 // 7. The summary, read back from the run store.
 Console.WriteLine();
-Console.WriteLine(result.Resumed
-    ? $"Resumed at step {result.FirstStep}; the run ended after step {result.LastStep}: {result.Message}."
-    : $"The run ended after step {result.LastStep}: {result.Message}.");
+if (result.Resumed)
+{
+    Console.WriteLine($"Resumed at step {result.FirstStep}.");
+}
+
+RunSummaryRenderer.WriteHeader(ReportConsole.ForProcess(), store.GetRun(runKey));
+Console.WriteLine();
 Summary.PrintTable($"{tickets.Count} tickets", [
     ("score", before.MeanScore.ToString("0.00", CultureInfo.InvariantCulture), after.MeanScore.ToString("0.00", CultureInfo.InvariantCulture)),
     ("right priority", Passed(before, (t, o, l) => o.Priority == l.Priority), Passed(after, (t, o, l) => o.Priority == l.Priority)),
@@ -112,7 +115,7 @@ Summary.PrintTable($"{tickets.Count} tickets", [
     ("reply names customer and ticket", Passed(before, ReplyIsPersonal), Passed(after, ReplyIsPersonal)),
 ]);
 Summary.PrintTable("parameter", Summary.ParameterRows(store, runKey, triage.Parameters()));
-var plot = Summary.PlotScores(store, runKey, Path.Combine(Path.GetDirectoryName(store.Path)!, "plots", runKey + ".png"));
+var plot = ScoreCurvePlot.SavePng(store.GetScoreCurve(runKey), Path.Combine(Path.GetDirectoryName(store.Path)!, "plots", runKey + ".png"), title: $"Run {runKey}");
 Console.WriteLine($"Score plot: {plot}");
 
 if (leftAsTheyAre.Count > 0)

@@ -34,36 +34,6 @@ internal static class Summary
         return [.. parameters.Select(p => (p.Name, Show(initial.GetValueOrDefault(p.Name) ?? Json(p)), Show(Json(p))))];
     }
 
-    /// <summary>Draws the run's training and validation scores per step, as stored, into a PNG file.</summary>
-    /// <returns>The full path of the file.</returns>
-    public static string PlotScores(RunStore store, string runKey, string path)
-    {
-        var curve = store.GetScoreCurve(runKey);
-        var plot = new ScottPlot.Plot();
-        AddLine(plot, curve.Where(p => p.Score is not null).Select(p => (p.Step, p.Score!.Value)), "training batch");
-        var validation = curve.Where(p => p.ValidationScore is not null).Select(p => (p.Step, p.ValidationScore!.Value)).ToList();
-        AddLine(plot, validation, "validation (candidate of the step)");
-        var best = double.MinValue;
-        AddLine(plot, validation.Select(p => (p.Step, best = Math.Max(best, p.Value))).ToList(), "best validation so far");
-        plot.Title($"Run {runKey}");
-        plot.XLabel("step");
-        plot.YLabel("score");
-        plot.ShowLegend();
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        plot.SavePng(path, 800, 450);
-        return Path.GetFullPath(path);
-    }
-
-    private static void AddLine(ScottPlot.Plot plot, IEnumerable<(int Step, double Score)> points, string label)
-    {
-        var list = points.ToList();
-        if (list.Count > 0)
-        {
-            var line = plot.Add.Scatter(list.Select(p => (double)p.Step).ToArray(), list.Select(p => p.Score).ToArray());
-            line.LegendText = label;
-        }
-    }
-
     private static string Json(IParameterNode parameter)
     {
         using var buffer = new MemoryStream();

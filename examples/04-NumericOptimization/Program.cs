@@ -11,6 +11,7 @@ using Opto.Examples.NumericOptimization;
 using Opto.LLamaSharp;
 using Opto.Optimizers;
 using Opto.Optimizers.Baselines;
+using Opto.Reporting;
 using Opto.Runs;
 using Opto.Trace;
 using Opto.Trainer;
@@ -27,10 +28,7 @@ var guide = Guide.From<Delivery, double, double>((delivery, quote, price) => new
     string.Create(CultureInfo.InvariantCulture,
         $"quoted {quote:0.00} EUR for {delivery.Km} km and {delivery.Kg} kg; the courier charged {price:0.00} EUR ({(quote > price ? "too high" : "too low")} by {Math.Abs(quote - price):0.00})")));
 
-var storePath = Environment.GetEnvironmentVariable("OPTO_RUNS_DB") is { Length: > 0 } custom
-    ? custom
-    : RunStore.DefaultPath(Directory.GetCurrentDirectory());
-using var store = RunStore.Open(storePath);
+using var store = RunStore.Open(RunStoreLocation.Resolve(explicitPath: null, Directory.GetCurrentDirectory()));
 var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture);
 
 // The same poor starting point for both optimizers.

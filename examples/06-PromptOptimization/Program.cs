@@ -14,6 +14,7 @@ using System.Globalization;
 using Opto.Examples.PromptOptimization;
 using Opto.LLamaSharp;
 using Opto.Optimizers;
+using Opto.Reporting;
 using Opto.Runs;
 using Opto.Trace;
 using Opto.Trainer;
@@ -56,10 +57,7 @@ var guide = Guide.From<string, string, string>((_, reply, expected) => MathSolve
     var answer => new GuideResult(0, $"The final answer {answer} is wrong; the right answer is {expected}."),
 });
 
-var storePath = Environment.GetEnvironmentVariable("OPTO_RUNS_DB") is { Length: > 0 } custom
-    ? custom
-    : RunStore.DefaultPath(Directory.GetCurrentDirectory());
-using var store = RunStore.Open(storePath);
+using var store = RunStore.Open(RunStoreLocation.Resolve(explicitPath: null, Directory.GetCurrentDirectory()));
 var runKey = $"prompt-{DateTime.UtcNow:yyyyMMdd-HHmmss-fff}";
 
 var trainer = new Trainer<string, string, string>(
