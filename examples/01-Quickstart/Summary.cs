@@ -46,7 +46,7 @@ internal static class Summary
     }
 
     /// <summary>A stored JSON value as a person reads it: numbers rounded, text in quotes.</summary>
-    private static string Show(string json)
+    public static string Show(string json)
     {
         using var document = JsonDocument.Parse(json);
         return document.RootElement.ValueKind == JsonValueKind.Number
@@ -78,7 +78,7 @@ internal sealed class StepPrinter(bool everyStep) : IProgress<TrainingProgress>
             return;
         }
 
-        var changes = string.Join(", ", step.Changes.Select(c => $"{c.Name} {c.OldValueJson} -> {c.NewValueJson}"));
+        var changes = string.Join(", ", step.Changes.Select(c => $"{c.Name} {Summary.Show(c.OldValueJson)} -> {Summary.Show(c.NewValueJson)}"));
         var scores = string.Create(CultureInfo.InvariantCulture, $"step {step.Number,3}: batch {step.Score:0.00}, validation {step.ValidationScore:0.00}");
         Console.WriteLine(scores + (newBest ? " (best so far)" : "") + (changes.Length > 0 ? $"; {changes}" : "") + (step.Note is { } note ? $"; {note}" : ""));
     }
