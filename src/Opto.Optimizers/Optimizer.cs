@@ -190,6 +190,12 @@ public abstract class Optimizer
         RecordRejections(step, second);
         if (second.Valid.Count == 0 && !second.Terminate && !second.NoChangeProposed)
         {
+            if (resolution.Valid.Count > 0)
+            {
+                // The first answer's valid values were checked and fit; an unusable re-ask must not throw them away.
+                return resolution;
+            }
+
             second.NoOpReason = "the answer was still unusable after one re-ask: " + string.Join("; ", second.Problems);
         }
 

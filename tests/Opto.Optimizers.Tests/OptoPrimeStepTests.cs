@@ -90,6 +90,23 @@ public class OptoPrimeStepTests
     }
 
     [Fact]
+    public async Task When_the_reask_is_unusable_the_valid_values_of_the_first_answer_are_still_applied()
+    {
+        var (a, b) = Graphs.Numbers();
+        var client = new FakeChatClient(
+            """{"reasoning": "r", "suggestion": {"a": 3, "beta": 1}}""",
+            "Still prose.");
+        var step = await new OptoPrime([a, b], client).StepAsync();
+
+        Assert.Equal(2, client.Requests.Count);
+        Assert.Equal(3.0, a.Value);
+        var update = Assert.Single(step.Updates);
+        Assert.Equal("a", update.Name);
+        Assert.Null(step.NoOpReason);
+        Assert.Contains(step.Rejections, r => r.Name == "beta");
+    }
+
+    [Fact]
     public async Task A_reask_that_fixes_the_answer_is_applied()
     {
         var groups = Graphs.Exception();
