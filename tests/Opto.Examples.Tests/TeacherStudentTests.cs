@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Opto.Runs;
 using Opto.Testing;
+using Opto.Trainer.Runs;
 
 namespace Opto.Examples.Tests;
 
@@ -28,7 +29,7 @@ public sealed partial class TeacherStudentTests : IDisposable
         var firstMean = Number(summary.Groups["first"].Value);
         var bestMean = Number(summary.Groups["best"].Value);
         Assert.True(bestMean > firstMean + 0.02, $"The best round ({bestMean}) should beat the first ({firstMean}) clearly.\n{output}");
-        Assert.Equal(5, RoundLines().Matches(output).Count);
+        Assert.Equal(5, RoundLines().Count(output));
 
         using var store = RunStore.Open(_db, createIfMissing: false);
         var run = store.GetRun(RunKey(output));
