@@ -89,7 +89,7 @@ var table = new ReportTable([new("round", AlignRight: true), new("policy"), .. S
 };
 foreach (var r in records)
 {
-    table.AddRow([r.Round.ToString(CultureInfo.InvariantCulture), r.Policy, .. Skills.All.Select(s => (ReportCell)Format(r.Accuracy[s.Name])),
+    table.AddRow([r.Round.ToString(CultureInfo.InvariantCulture), r.Policy.Length > 60 ? r.Policy[..59] + "…" : r.Policy, .. Skills.All.Select(s => (ReportCell)Format(r.Accuracy[s.Name])),
         Format(r.Mean), r.NewExamples.ToString(CultureInfo.InvariantCulture), r.TotalExamples.ToString(CultureInfo.InvariantCulture)]);
 }
 

@@ -153,7 +153,7 @@ internal static class TeacherEngines
         if (unreadable + mislabelled + surplus > 0)
         {
             notes.Append(CultureInfo.InvariantCulture,
-                $"; dropped {unreadable} unreadable lines, {mislabelled} labelled against the skill's rule, {surplus} beyond the requested count");
+                $"; dropped {unreadable + mislabelled + surplus} lines: {unreadable} unreadable, {mislabelled} labelled against the skill's rule, {surplus} beyond the requested count");
         }
 
         var missing = room.Where(p => p.Value > 0).Select(p => $"'{p.Key.Name}' {p.Value}").ToList();
@@ -199,14 +199,18 @@ internal static class TeacherEngines
             return false;
         }
 
-        return element.ValueKind switch
+        switch (element.ValueKind)
         {
-            JsonValueKind.Number => element.TryGetDouble(out value) && double.IsFinite(value),
-            JsonValueKind.String => double.TryParse(element.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value),
-            JsonValueKind.True => (value = 1) == 1,
-            JsonValueKind.False => (value = 0) == 0,
-            _ => false,
-        };
+            case JsonValueKind.Number:
+                return element.TryGetDouble(out value) && double.IsFinite(value);
+            case JsonValueKind.String:
+                return double.TryParse(element.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+            case JsonValueKind.True or JsonValueKind.False:
+                value = element.GetBoolean() ? 1 : 0;
+                return true;
+            default:
+                return false;
+        }
     }
 
     private static (double X, double Y) Draw(string generator, Skill skill, Random random)

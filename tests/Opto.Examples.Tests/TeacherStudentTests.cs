@@ -4,11 +4,12 @@ using System.Text.RegularExpressions;
 using Opto.Runs;
 using Opto.Testing;
 using Opto.Trainer.Runs;
+using Xunit.Abstractions;
 
 namespace Opto.Examples.Tests;
 
 /// <summary>The teacher–student example as a process: offline with the baseline search, and with a scripted LLM teacher and OptoPrime.</summary>
-public sealed partial class TeacherStudentTests : IDisposable
+public sealed partial class TeacherStudentTests(ITestOutputHelper log) : IDisposable
 {
     private const string Example = "Opto.Examples.TeacherStudent";
     private readonly string _db = Path.Combine(Path.GetTempPath(), $"opto-teacher-student-{Guid.NewGuid():N}", "runs.db");
@@ -20,6 +21,7 @@ public sealed partial class TeacherStudentTests : IDisposable
     {
         var (exitCode, output) = await ExampleProcess.RunAsync(Example, new Dictionary<string, string> { ["OPTO_RUNS_DB"] = _db },
             "--rounds", "5", "--budget", "100", "--epochs", "20");
+        log.WriteLine(output);
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("teacher.instruction is left as is (", output);
@@ -76,10 +78,11 @@ public sealed partial class TeacherStudentTests : IDisposable
             ["OPTO_LLM_ENDPOINT"] = new Uri(server.BaseUri, "v1").AbsoluteUri,
             ["OPTO_RUNS_DB"] = _db,
         }, "--rounds", "2", "--budget", "8", "--epochs", "5");
+        log.WriteLine(output);
 
         Assert.True(exitCode == 0, output);
         // The seed set has 32 examples; the teacher's 8 kept lines join it in round 1, 3 more in round 2.
-        Assert.Contains("8 kept; dropped 1 unreadable lines, 1 labelled against the skill's rule, 0 beyond the requested count", output);
+        Assert.Contains("8 kept; dropped 2 lines: 1 unreadable, 1 labelled against the skill's rule, 0 beyond the requested count", output);
         Assert.Contains("on 40 examples", output);
         // Round 2 splits its 8 examples by the round-1 errors (focus 0.8), so how many of the 3 lines fit depends on them.
         var round2 = Round2().Match(output);
@@ -91,6 +94,7 @@ public sealed partial class TeacherStudentTests : IDisposable
         Assert.Equal(4, requests.Length);
         Assert.Contains("Write 2 examples for 'threshold', 2 examples for 'xor', 2 examples for 'ring', 2 examples for 'stripes'", Unescape(requests[0].Body));
         var optimizerRequest = Unescape(requests[1].Body);
+        log.WriteLine(optimizerRequest);
         Assert.Contains("teacher.instruction", optimizerRequest);
         Assert.Contains("per skill, weakest first", optimizerRequest);
         Assert.Contains("1 labelled against the skill's rule", optimizerRequest);
