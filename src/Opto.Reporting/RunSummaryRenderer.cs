@@ -29,10 +29,13 @@ public static class RunSummaryRenderer
             return;
         }
 
+        // Blank lines keep the sections apart in a log, where tables have no borders.
+        output.WriteLine();
         output.WriteTable(StepTable(run));
         var changed = ChangedParameters(run);
         if (changed.Rows.Count > 0)
         {
+            output.WriteLine();
             output.WriteTable(changed);
         }
     }

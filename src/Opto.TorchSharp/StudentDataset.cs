@@ -126,7 +126,7 @@ public sealed class StudentDataset
         var labelArray = labels.ToArray();
         var maxLabel = labelArray.Max();
         var names = classNames is null
-            ? [.. Enumerable.Range(0, maxLabel + 1).Select(i => i.ToString(CultureInfo.InvariantCulture))]
+            ? [.. Enumerable.Range(0, Math.Max(maxLabel, 0) + 1).Select(i => i.ToString(CultureInfo.InvariantCulture))]
             : classNames.ToArray();
         for (var i = 0; i < labelArray.Length; i++)
         {

@@ -22,6 +22,13 @@ internal static class TrainingLoop
                 nameof(validation));
         }
 
+        if (options.EvaluationBatchSize < 1 || options.CpuThreads < 1)
+        {
+            throw new ArgumentException(
+                $"The evaluation batch size and the CPU thread count must be at least 1; got {options.EvaluationBatchSize} and {options.CpuThreads}.",
+                nameof(options));
+        }
+
         var classNames = StudentDataset.MergeClassNames(training, validation);
         cancellationToken.ThrowIfCancellationRequested();
         if (options.CpuThreads is { } threads)
@@ -37,8 +44,8 @@ internal static class TrainingLoop
         using var runScope = NewDisposeScope();
         using var model = StudentModel.Create(training.FeatureCount, classNames.Length, settings, options.Seed, device);
         using var optimizer = StudentModel.CreateOptimizer(model, settings);
-        var trainX = ToDevice(training, device, out var trainY);
-        var validX = ToDevice(validation, device, out var validY);
+        var (trainX, trainY) = ToTensors(training, device);
+        var (validX, validY) = ToTensors(validation, device);
 
         // The shuffle has its own generator, so the order of batches depends on the seed alone.
         using var shuffle = new Generator((ulong)options.Seed, CPU);
@@ -137,9 +144,7 @@ internal static class TrainingLoop
         return (lossSum / count, (double)correct / count, keep);
     }
 
-    private static Tensor ToDevice(StudentDataset data, Device device, out Tensor labels)
-    {
-        labels = tensor(data.Labels.Select(l => (long)l).ToArray(), [data.Count], ScalarType.Int64).to(device);
-        return tensor(data.Features.ToArray(), [data.Count, data.FeatureCount], ScalarType.Float32).to(device);
-    }
+    private static (Tensor Features, Tensor Labels) ToTensors(StudentDataset data, Device device) =>
+        (tensor(data.Features.ToArray(), [data.Count, data.FeatureCount], ScalarType.Float32).to(device),
+            tensor(data.Labels.Select(l => (long)l).ToArray(), [data.Count], ScalarType.Int64).to(device));
 }

@@ -121,6 +121,9 @@ internal sealed class TrainingSession<TInput, TOutput, TExpected> : IAlgorithmCo
             Apply(_bestValues);
         }
 
+        // The last batch's feedback keeps its graphs alive; the run is over, so let them go.
+        _proposer.ClearFeedback();
+
         if (journal is not null)
         {
             // The end is written even when the run was cancelled: the caller's token no longer applies.
@@ -149,8 +152,10 @@ internal sealed class TrainingSession<TInput, TOutput, TExpected> : IAlgorithmCo
             cancellationToken.ThrowIfCancellationRequested();
             _options.Progress?.Report(new StepStarted(_step, _options.MaxSteps));
             var stepStarted = time.GetTimestamp();
+            var calls = new StepCalls();
+            StepCalls.Current = calls; // restored when this method returns
             var outcome = await _algorithm.StepAsync(this, cancellationToken).ConfigureAwait(false);
-            var (record, next) = Record(outcome, time.GetElapsedTime(stepStarted));
+            var (record, next) = Record(outcome, calls, time.GetElapsedTime(stepStarted));
             if (_options.Journal is { } journal)
             {
                 await journal.RecordStepAsync(record, cancellationToken).ConfigureAwait(false);
@@ -177,7 +182,7 @@ internal sealed class TrainingSession<TInput, TOutput, TExpected> : IAlgorithmCo
     /// only when <see cref="Commit"/> is called after the record was written, so a failed write leaves the run at its
     /// last recorded step.
     /// </summary>
-    private (StepRecord Record, Bookkeeping Next) Record(StepOutcome outcome, TimeSpan duration)
+    private (StepRecord Record, Bookkeeping Next) Record(StepOutcome outcome, StepCalls calls, TimeSpan duration)
     {
         var current = Capture();
         var versions = new Dictionary<string, int>(_versions, StringComparer.Ordinal);
@@ -217,7 +222,7 @@ internal sealed class TrainingSession<TInput, TOutput, TExpected> : IAlgorithmCo
             Examples = outcome.Examples.AsReadOnly(),
             Parameters = Snapshots(current, versions),
             Changes = changes.AsReadOnly(),
-            LlmCalls = [.. outcome.OptimizerSteps.SelectMany(s => s.Exchanges).Select(CallRecord)],
+            LlmCalls = [.. outcome.OptimizerSteps.SelectMany(s => s.Exchanges).Select(CallRecord), .. calls.ToList()],
             StateJson = SaveState(next),
             Note = outcome.Note,
             CompletedAt = _options.TimeProvider.GetUtcNow(),
@@ -242,28 +247,13 @@ internal sealed class TrainingSession<TInput, TOutput, TExpected> : IAlgorithmCo
 
     private LlmCallRecord CallRecord(LlmExchange exchange)
     {
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartArray();
-            foreach (var message in exchange.Messages)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("role", message.Role.Value);
-                writer.WriteString("text", message.Text);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-        }
-
         return new LlmCallRecord
         {
             Purpose = exchange.Purpose,
             Model = _proposer.Model,
             InputTokens = exchange.Usage?.InputTokenCount,
             OutputTokens = exchange.Usage?.OutputTokenCount,
-            RequestJson = Encoding.UTF8.GetString(buffer.WrittenSpan),
+            RequestJson = StepCalls.RequestJson(exchange.Messages.Select(m => (m.Role.Value, m.Text))),
             Response = exchange.Response,
         };
     }
@@ -280,6 +270,7 @@ internal sealed class TrainingSession<TInput, TOutput, TExpected> : IAlgorithmCo
             Optimizer = _proposer.SaveState(),
             BestScore = next.BestScore,
             BestValues = next.BestValues is null ? null : new Dictionary<string, string>(next.BestValues.Json, StringComparer.Ordinal),
+            TrackedBest = next.TrackedBest,
             StepsWithoutImprovement = next.StepsWithoutImprovement,
             Versions = next.Versions,
         };
@@ -332,7 +323,7 @@ internal sealed class TrainingSession<TInput, TOutput, TExpected> : IAlgorithmCo
 
         _bestScore = state.BestScore;
         _bestValues = state.BestValues is null ? null : ParameterValues.FromJson(state.BestValues);
-        _trackedBest = state.BestScore is { } best ? Scores.Rank(best) : null;
+        _trackedBest = state.TrackedBest;
         _stepsWithoutImprovement = state.StepsWithoutImprovement;
         foreach (var (name, version) in state.Versions)
         {

@@ -52,6 +52,27 @@ public sealed class ReportingTests
     }
 
     [Fact]
+    public void Rich_text_is_never_read_as_markup()
+    {
+        var output = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = AnsiSupport.No,
+            Interactive = InteractionSupport.Yes,
+            ColorSystem = ColorSystemSupport.NoColors,
+        });
+        var report = new ReportConsole(console, output);
+
+        report.WriteLine("key [red]x[/] and [unclosed", CellStyle.Changed);
+        report.WriteTable(new ReportTable(new ReportColumn("[bold]")).AddRow(new ReportCell("[/]", CellStyle.Bad)));
+
+        Assert.Contains("key [red]x[/] and [unclosed", output.ToString());
+        Assert.Contains("[bold]", output.ToString());
+        Assert.Contains("[/]", output.ToString());
+    }
+
+    [Fact]
     public void A_row_must_fill_every_column()
     {
         var table = new ReportTable(new ReportColumn("a"), new ReportColumn("b"));

@@ -144,6 +144,16 @@ public sealed class StudentTrainingTests
     }
 
     [Fact]
+    public void An_evaluation_batch_size_of_zero_is_refused()
+    {
+        var (train, validation) = SyntheticData.Blobs(60).Split(0.5, seed: 1);
+
+        var error = Assert.Throws<ArgumentException>(() => StudentTraining.Train(train, validation, Small, Cpu with { EvaluationBatchSize = 0 }));
+
+        Assert.StartsWith("The evaluation batch size and the CPU thread count must be at least 1; got 0 and 1.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Datasets_with_different_features_are_refused()
     {
         var train = SyntheticData.Blobs(60, features: 4);

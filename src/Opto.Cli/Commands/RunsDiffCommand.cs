@@ -80,12 +80,14 @@ internal static class RunsDiffCommand
         }
 
         output.WriteTable(parameters);
+        output.WriteLine();
         var scores = new ReportTable(new ReportColumn(""), new ReportColumn(left, AlignRight: true), new ReportColumn(right, AlignRight: true)) { Title = "Scores" };
         scores.AddRow("step", comparison.Left.Step.ToString(CultureInfo.InvariantCulture), comparison.Right.Step.ToString(CultureInfo.InvariantCulture));
         scores.AddRow("score", ReportFormat.Score(comparison.Left.Score), ReportFormat.Score(comparison.Right.Score));
         scores.AddRow("validation", ReportFormat.Score(comparison.Left.ValidationScore), ReportFormat.Score(comparison.Right.ValidationScore));
         scores.AddRow("best so far", ReportFormat.Score(comparison.Left.BestScore), ReportFormat.Score(comparison.Right.BestScore));
         output.WriteTable(scores);
+        output.WriteLine();
         var differing = comparison.Parameters.Count(p => p.Differs);
         output.WriteLine($"{differing} of {comparison.Parameters.Count} parameter(s) differ.", differing > 0 ? CellStyle.Changed : CellStyle.Good);
     }

@@ -40,6 +40,8 @@ public static class ScoreCurvePlot
             line.LegendText = "validation score";
         }
 
+        // Steps are whole numbers; ticks at 1.1, 1.2… would suggest points that do not exist.
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         plot.XLabel("step");
         plot.YLabel("score");
         if (title is not null)

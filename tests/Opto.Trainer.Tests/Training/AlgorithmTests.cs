@@ -38,6 +38,7 @@ public class AlgorithmTests
         Assert.Contains("\"a\": 2", call.Response, StringComparison.Ordinal);
         Assert.Equal(new ParameterSnapshot("a", "double", "2", 1, false), Assert.Single(first.Parameters));
         Assert.Equal(2, run.Steps[1].Parameters[0].Version);
+        Assert.Empty(a.Feedback); // the last batch's graphs are released when the run ends
     }
 
     [Fact]
@@ -120,6 +121,23 @@ public class AlgorithmTests
     }
 
     [Fact]
+    public async Task Beam_expands_each_beam_from_its_own_batch_feedback_with_an_LLM_optimizer()
+    {
+        var a = Problems.Factor(1);
+        var client = Problems.StepwiseClient();
+        var trainer = new Trainer<double, double, double>(Problems.Multiply(a), Problems.ClosenessGuide(), new OptoPrime([a], client),
+            new TrainerOptions { Algorithm = TrainingAlgorithm.Beam(width: 2, proposals: 1), MaxSteps = 2, BatchSize = 2, MaxDegreeOfParallelism = 1 });
+
+        var result = await trainer.TrainAsync(Problems.Data(4), Problems.Data(2));
+
+        // Step 1: one beam (a = 1) → one proposal (2). Step 2: two beams → two proposals (3, 4).
+        Assert.Equal(3, client.CallCount);
+        Assert.Equal(3.0, a.Value);
+        Assert.Equal(0, result.BestScore);
+        Assert.Equal(4, result.Steps[1].Examples.Count(e => !e.ExampleId.StartsWith("validation:", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Ucb_pulls_arms_adds_children_and_works_with_an_LLM_optimizer()
     {
         var a = Problems.Factor(1);
@@ -148,6 +166,29 @@ public class AlgorithmTests
         Assert.Equal(3, search.Reported.Count);
         Assert.Equal(3.0, result.BestValues["a"]);
         Assert.All(result.Steps, s => Assert.Null(s.ValidationScore));
+    }
+
+    [Fact]
+    public async Task A_judge_calls_are_listed_with_the_step_that_made_them()
+    {
+        var a = Problems.Factor(1);
+        var judge = new Opto.Testing.ScriptedChatClient
+        {
+            Responder = _ => Opto.Testing.ScriptedStep.Reply("Score: 0.5\nHalf right.",
+                new Microsoft.Extensions.AI.UsageDetails { InputTokenCount = 30, OutputTokenCount = 5 }),
+        };
+        var trainer = new Trainer<double, double, double>(Problems.Multiply(a), Guide.LlmJudge<double, double, double>(judge), new GridSearch(a, 2, 3),
+            new TrainerOptions { MaxSteps = 2, BatchSize = 3, MaxDegreeOfParallelism = 2, StopWhenOptimizerDone = false });
+
+        var result = await trainer.TrainAsync(Problems.Data(3));
+
+        Assert.All(result.Steps, step =>
+        {
+            Assert.Equal(3, step.LlmCalls.Count);
+            Assert.All(step.LlmCalls, call => Assert.Equal(("judge", 30L, 5L), (call.Purpose, call.InputTokens!.Value, call.OutputTokens!.Value)));
+            Assert.All(step.Examples, e => Assert.Equal("Half right.", e.Feedback));
+        });
+        Assert.Equal(0.5, result.BestScore);
     }
 
     [Fact]

@@ -17,6 +17,7 @@ public class ResumeTests
         { "search", "llm" },
         { "search", "search" },
         { "beam", "search" },
+        { "beam", "llm" },
         { "ucb", "llm" },
         { "ucb", "search" },
     };
@@ -131,6 +132,9 @@ public class ResumeTests
             // An LLM's prompt lists feedback in the order it arrived; one example at a time keeps that order fixed.
             MaxDegreeOfParallelism = optimizer == "llm" ? 1 : 3,
             StopWhenOptimizerDone = false,
+            // Never reached in five steps, but its count (and the bar of 0.5) must survive the resume.
+            Patience = 10,
+            MinImprovement = 0.5,
             Journal = journal,
             RunKey = "r",
             Progress = progress,
