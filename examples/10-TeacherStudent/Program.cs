@@ -38,7 +38,7 @@ var records = new List<RoundRecord>();
 
 // The student is not what is optimized here: its settings stay fixed, so only the data changes between rounds.
 var student = new StudentHyperParameters(new StudentSettings(LearningRate: 0.01, Epochs: epochs, BatchSize: 32, HiddenWidth: 32, Depth: 2));
-// One CPU thread: libtorch's idle workers spin, which makes small models slower on a busy machine, not faster.
+// The CPU on one thread: the same numbers on every machine, and libtorch's idle workers would only spin on a model this small.
 var trainingOptions = new StudentTrainingOptions { Seed = 42, ForceCpu = true, CpuThreads = 1 };
 var accumulate = new Operation("Accumulate", "The student's training data: everything written in earlier rounds plus this round's examples.",
     ["data_so_far", "new_examples"]);
