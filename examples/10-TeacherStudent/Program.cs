@@ -9,7 +9,8 @@
 // Opto.Llm), the LLM writes the data as JSON lines and OptoPrime rewrites its instruction and budget split from
 // the per-skill report.
 //
-// Options: --rounds N (default 8), --budget N (new examples per round; 160 offline, 40 with an LLM), --epochs N (30).
+// Options: --rounds N (default 8), --budget N (new examples per round; 160 offline, 40 with an LLM), --epochs N (30),
+// --control (offline: also replay the rounds with the initial policy held fixed, to show what more data alone gives).
 // The run is stored in the run store (OPTO_RUNS_DB, else .opto/runs.db here) with a score plot beside it.
 using System.Globalization;
 using Opto.Examples.TeacherStudent;
@@ -100,6 +101,25 @@ var best = records.MaxBy(r => r.Mean)!;
 output.WriteLine($"Mean per-skill accuracy: first round {Format(first.Mean)}, best round {best.Round} {Format(best.Mean)} " +
     $"({string.Join(", ", Skills.All.Select(s => $"{s.Name} {Format(first.Accuracy[s.Name])}→{Format(best.Accuracy[s.Name])}"))}).");
 output.WriteLine("The student retrains on all data written so far, so part of the rise comes from more data; the policy decides which data.");
+if (!withLlm && args.Contains("--control"))
+{
+    // The same rounds with the initial policy held fixed, untraced: how far more data alone would have taken the student.
+    var initial = new TeacherPolicy();
+    var data = Skills.Uniformly(perSkill: 8, seed: 3);
+    IReadOnlyDictionary<string, double>? errors = null;
+    var mean = double.NaN;
+    for (var round = 1; round <= records.Count; round++)
+    {
+        var batch = TeacherEngines.Generate(initial, budget, errors, seed: 1000 + round);
+        data = batch.Data is { } added ? data.Concat(added) : data;
+        var report = await StudentTraining.TrainAsync(data, heldOut, student.Snapshot(), trainingOptions);
+        errors = report.PerSkill.ToDictionary(s => s.Name, s => 1 - s.Accuracy);
+        mean = MeanSkillAccuracy(report);
+    }
+
+    output.WriteLine($"Control: the initial policy kept for all {records.Count} rounds ends at mean {Format(mean)}; the searched policies end at {Format(records[^1].Mean)}.");
+}
+
 output.WriteLine($"Best policy (restored): {Describe()}.");
 if (!withLlm)
 {
