@@ -20,7 +20,7 @@ public sealed partial class TeacherStudentTests(ITestOutputHelper log) : IDispos
     public async Task Offline_the_search_improves_the_per_skill_accuracy_and_the_run_is_stored()
     {
         var (exitCode, output) = await ExampleProcess.RunAsync(Example, new Dictionary<string, string> { ["OPTO_RUNS_DB"] = _db },
-            "--rounds", "5", "--budget", "100", "--epochs", "20");
+            "--rounds", "5", "--budget", "100", "--epochs", "20", "--control");
         log.WriteLine(output);
 
         Assert.True(exitCode == 0, output);
@@ -32,6 +32,10 @@ public sealed partial class TeacherStudentTests(ITestOutputHelper log) : IDispos
         var bestMean = Number(summary.Groups["best"].Value);
         Assert.True(bestMean > firstMean + 0.02, $"The best round ({bestMean}) should beat the first ({firstMean}) clearly.\n{output}");
         Assert.Equal(5, RoundLines().Count(output));
+        // Not only more data: the same rounds with the initial policy held fixed end lower.
+        var control = Control().Match(output);
+        Assert.True(control.Success, output);
+        Assert.True(Number(control.Groups["searched"].Value) > Number(control.Groups["fixed"].Value) + 0.02, output);
 
         using var store = RunStore.Open(_db, createIfMissing: false);
         var run = store.GetRun(RunKey(output));
@@ -154,6 +158,9 @@ public sealed partial class TeacherStudentTests(ITestOutputHelper log) : IDispos
 
     [GeneratedRegex(@"first round (?<first>\d\.\d{3}), best round (?<round>\d+) (?<best>\d\.\d{3})")]
     private static partial Regex Summary();
+
+    [GeneratedRegex(@"initial policy kept for all 5 rounds ends at mean (?<fixed>\d\.\d{3}); the searched policies end at (?<searched>\d\.\d{3})")]
+    private static partial Regex Control();
 
     [GeneratedRegex(@"^round \d+: ", RegexOptions.Multiline)]
     private static partial Regex RoundLines();
