@@ -44,7 +44,8 @@ var trainingOptions = new StudentTrainingOptions { Seed = 42, ForceCpu = true, C
 var accumulate = new Operation("Accumulate", "The student's training data: everything written in earlier rounds plus this round's examples.",
     ["data_so_far", "new_examples"]);
 
-// The score is the mean of the per-skill accuracies; the feedback is the student's compact report plus the teacher's notes.
+// The score is the mean of the per-skill accuracies; the feedback is the student's compact report plus the notes of the
+// teacher's batch (records[^1]: the guide runs right after the round it judges).
 var guide = Guide.From<StudentDataset, TrainingReport, double>((_, report, _) => new GuideResult(
     MeanSkillAccuracy(report),
     $"Mean per-skill validation accuracy {MeanSkillAccuracy(report):0.000} (the goal is 1). Student: {report.Summary} Teacher: {records[^1].Notes}."));
