@@ -15,7 +15,7 @@ public sealed class CrashResumeTests(CrashResumeTests.UninterruptedRuns uninterr
     // LineFit.RunKey in the crash host.
     private const string RunKey = "line-fit";
     private const int Steps = 12;
-    private const int PauseMs = 3;
+    private const int PauseMs = 10;
 
     private static readonly RunExportOptions Comparable = new() { OmitTimings = true };
 
@@ -64,22 +64,32 @@ public sealed class CrashResumeTests(CrashResumeTests.UninterruptedRuns uninterr
     }
 
     /// <summary>
-    /// Kills the host after a random delay, sometimes before it even opened the run. The host holds inside the last
-    /// step, so however long the delay it cannot finish the run first.
+    /// Kills the host after a random delay from its start (sometimes before it opened the run), from the run's begin,
+    /// or from a random step's commit. A fresh process is slow to its first step (the runtime compiles the trainer),
+    /// so kills timed from the start or the begin mostly land before it; kills timed from a step land between or
+    /// inside later steps. The host holds inside the last step, so however long the delay it cannot finish the run.
     /// </summary>
     private static string KillAtRandom(string path, string algorithm, Random random)
     {
+        var done = CompletedSteps(path);
         using var host = CrashHostProcess.Start(path, algorithm, Steps, PauseMs, hold: Steps.ToString());
-        var afterBegin = random.Next(3) > 0;
-        if (afterBegin)
+        var moment = random.Next(3);
+        var after = "start";
+        if (moment == 2 && done < Steps - 1)
         {
+            after = $"step {done + 1 + random.Next(Steps - 1 - done)}";
+            Assert.NotNull(host.WaitFor(after));
+        }
+        else if (moment > 0)
+        {
+            after = "begin";
             Assert.NotNull(host.WaitFor("begun"));
         }
 
-        var delay = random.Next(afterBegin ? 250 : 400);
+        var delay = random.Next(after == "start" ? 400 : 20);
         Thread.Sleep(delay);
         host.Kill();
-        return $"{delay} ms after {(afterBegin ? "begin" : "start")}, at {CompletedSteps(path)} steps";
+        return $"{delay} ms after {after}, at {CompletedSteps(path)} steps";
     }
 
     /// <summary>Kills the host while it holds a random later step's transaction open, and checks the step is not in the store.</summary>
@@ -129,20 +139,23 @@ public sealed class CrashResumeTests(CrashResumeTests.UninterruptedRuns uninterr
     public sealed class UninterruptedRuns : IDisposable
     {
         private readonly TempDirectory _temp = new();
-        private readonly Dictionary<string, (string Export, string Best)> _runs = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Lazy<(string Export, string Best)>> _runs = new(StringComparer.Ordinal);
 
         public (string Export, string Best) Get(string algorithm)
         {
+            Lazy<(string Export, string Best)>? run;
             lock (_runs)
             {
-                if (!_runs.TryGetValue(algorithm, out var run))
+                if (!_runs.TryGetValue(algorithm, out run))
                 {
-                    run = Run(algorithm);
+                    // A Lazy keeps a failure too, so every test of the algorithm reports the first cause rather
+                    // than tripping over the half-written store it left.
+                    run = new Lazy<(string Export, string Best)>(() => Run(algorithm));
                     _runs[algorithm] = run;
                 }
-
-                return run;
             }
+
+            return run.Value;
         }
 
         public void Dispose() => _temp.Dispose();
