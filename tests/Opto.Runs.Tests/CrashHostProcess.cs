@@ -18,7 +18,14 @@ internal sealed class CrashHostProcess : IDisposable
     public static string HostPath { get; } = typeof(CrashHostProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "CrashHostPath").Value!;
 
-    public static CrashHostProcess Start(string storePath, int steps, int pauseMs, int holdAtStep)
+    /// <summary>Starts the host on a store.</summary>
+    /// <param name="storePath">The store file.</param>
+    /// <param name="algorithm">The trainer's algorithm: <c>minibatch</c> or <c>search</c>.</param>
+    /// <param name="steps">The run's steps.</param>
+    /// <param name="pauseMs">How long the host waits inside each step's transaction and after it.</param>
+    /// <param name="hold">Where the host stops until it is killed: a step number (inside its transaction), <c>end</c>
+    /// (before the run's end is written) or <c>0</c> (nowhere).</param>
+    public static CrashHostProcess Start(string storePath, string algorithm, int steps, int pauseMs, string hold)
     {
         Assert.True(File.Exists(HostPath), $"The crash host was not built at {HostPath}.");
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -27,7 +34,7 @@ internal sealed class CrashHostProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { HostPath, storePath, steps.ToString(), pauseMs.ToString(), holdAtStep.ToString() })
+        foreach (var argument in new[] { HostPath, storePath, algorithm, steps.ToString(), pauseMs.ToString(), hold })
         {
             start.ArgumentList.Add(argument);
         }
@@ -54,8 +61,8 @@ internal sealed class CrashHostProcess : IDisposable
 
     public string Errors { get; private set; } = "";
 
-    /// <summary>Waits for a line that starts with <paramref name="prefix"/>; false when the host ended without printing one.</summary>
-    public bool WaitFor(string prefix)
+    /// <summary>Waits for a line that starts with <paramref name="prefix"/> and returns it; null when the host ended without printing one.</summary>
+    public string? WaitFor(string prefix)
     {
         var deadline = DateTime.UtcNow + Patience;
         while (DateTime.UtcNow < deadline)
@@ -64,7 +71,7 @@ internal sealed class CrashHostProcess : IDisposable
             {
                 if (_lines.IsCompleted)
                 {
-                    return false;
+                    return null;
                 }
 
                 continue;
@@ -72,7 +79,7 @@ internal sealed class CrashHostProcess : IDisposable
 
             if (line.StartsWith(prefix, StringComparison.Ordinal))
             {
-                return true;
+                return line;
             }
         }
 

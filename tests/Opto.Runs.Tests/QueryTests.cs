@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Opto.Runs.CrashHost;
 using Opto.Trainer.Runs;
 
 namespace Opto.Runs.Tests;

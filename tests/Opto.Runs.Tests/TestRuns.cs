@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Opto.Runs.CrashHost;
 using Opto.Trainer.Runs;
 
 namespace Opto.Runs.Tests;

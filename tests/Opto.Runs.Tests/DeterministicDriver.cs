@@ -2,11 +2,12 @@ using System.Globalization;
 using System.Text.Json;
 using Opto.Trainer.Runs;
 
-namespace Opto.Runs.CrashHost;
+namespace Opto.Runs.Tests;
 
 /// <summary>
-/// A stand-in for the trainer: each step's parameters, scores and calls follow from the previous step's parameters and
-/// the state written with it, so a resume that restored anything wrongly produces a different store.
+/// A hand-written run for the query and export tests. Unlike a search run of the real trainer, its steps hold every
+/// kind of row the store keeps (LLM calls with costs, graphs, code parameters, example errors, notes), each step
+/// following from the previous one, so the tests can predict exactly what the store must give back.
 /// </summary>
 internal static class DeterministicDriver
 {
