@@ -12,7 +12,7 @@ namespace Opto.Optimizers.Baselines;
 /// Proposals depend only on the seed and the scores reported so far, and <see cref="SaveState"/> /
 /// <see cref="LoadState"/> round-trip everything, so a resumed run proposes exactly what an uninterrupted one would.
 /// </remarks>
-public abstract class SearchOptimizer
+public abstract partial class SearchOptimizer
 {
     /// <summary>The parameters this search changes.</summary>
     public abstract IReadOnlyList<IParameterNode> Parameters { get; }
