@@ -147,7 +147,8 @@ internal sealed class ConsoleProgress : IProgress<TrainingProgress>
         if (value is StepFinished { Record: var step })
         {
             var changed = step.Changes.Count == 0 ? "no change" : "changed " + string.Join(", ", step.Changes.Select(c => c.Name));
-            Console.WriteLine($"step {step.Number}: checks passed {step.Score:P0} before the step, {step.ValidationScore:P0} after; {changed}");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"step {step.Number}: checks passed {step.Score:P0} before the step, {step.ValidationScore:P0} after; {changed}"));
         }
     }
 }
