@@ -1,4 +1,5 @@
 // Entry point: "micro" runs the BenchmarkDotNet suites, "scaling" runs the graph-size harness, "all" both;
+// "trainer-parallel" times parallel evaluation against a delayed scripted LLM;
 // "compile" times run-time compilation of changed [Trainable] method bodies (it starts "compile-first" children).
 // Always run in Release: dotnet run -c Release --project benchmarks/Opto.Benchmarks -- scaling
 using BenchmarkDotNet.Configs;
@@ -31,6 +32,11 @@ if (mode is "compare")
     ScalingHarness.Compare(rest); // e.g. chain_ops:1000 chain_bundle:3000
 }
 
+if (mode is "trainer-parallel")
+{
+    await ParallelEvaluationHarness.RunAsync();
+}
+
 if (mode is "compile")
 {
     return CompileHarness.Run();
@@ -41,9 +47,9 @@ if (mode is "compile-first")
     return CompileHarness.First();
 }
 
-if (mode is not ("micro" or "scaling" or "all" or "compare"))
+if (mode is not ("micro" or "scaling" or "all" or "compare" or "trainer-parallel"))
 {
-    Console.Error.WriteLine("usage: Opto.Benchmarks [micro|scaling|all|compare shape:n ...|compile] [BenchmarkDotNet args | --quick]");
+    Console.Error.WriteLine("usage: Opto.Benchmarks [micro|scaling|all|compare shape:n ...|compile|trainer-parallel] [BenchmarkDotNet args | --quick]");
     return 2;
 }
 

@@ -165,6 +165,29 @@ public sealed partial class RunStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs the reads of one query in one read transaction, so that they all see the same committed steps even while
+    /// a trainer in another process writes.
+    /// </summary>
+    internal T Read<T>(Func<SqliteConnection, T> work) => Use(connection =>
+    {
+        // Plain BEGIN/COMMIT rather than a SqliteTransaction: the readers' commands then need no transaction object.
+        using (var begin = connection.Command("BEGIN DEFERRED;"))
+        {
+            begin.ExecuteNonQuery();
+        }
+
+        try
+        {
+            return work(connection);
+        }
+        finally
+        {
+            using var end = connection.Command("COMMIT;");
+            end.ExecuteNonQuery();
+        }
+    });
+
     private RunStoreException Wrap(SqliteException ex) =>
         new($"The run store '{Path}' failed: {ex.Message}", ex);
 }

@@ -121,6 +121,9 @@ internal sealed class TrainingSession<TInput, TOutput, TExpected> : IAlgorithmCo
             Apply(_bestValues);
         }
 
+        // The last batch's feedback keeps its graphs alive; the run is over, so let them go.
+        _proposer.ClearFeedback();
+
         if (journal is not null)
         {
             // The end is written even when the run was cancelled: the caller's token no longer applies.
@@ -150,12 +153,13 @@ internal sealed class TrainingSession<TInput, TOutput, TExpected> : IAlgorithmCo
             _options.Progress?.Report(new StepStarted(_step, _options.MaxSteps));
             var stepStarted = time.GetTimestamp();
             var outcome = await _algorithm.StepAsync(this, cancellationToken).ConfigureAwait(false);
-            var record = Record(outcome, time.GetElapsedTime(stepStarted));
+            var (record, next) = Record(outcome, time.GetElapsedTime(stepStarted));
             if (_options.Journal is { } journal)
             {
                 await journal.RecordStepAsync(record, cancellationToken).ConfigureAwait(false);
             }
 
+            Commit(next);
             _steps.Add(record);
             _options.Progress?.Report(new StepFinished(record));
 
@@ -171,10 +175,15 @@ internal sealed class TrainingSession<TInput, TOutput, TExpected> : IAlgorithmCo
         }
     }
 
-    /// <summary>Turns a step's outcome into its record and moves the run's bookkeeping forward.</summary>
-    private StepRecord Record(StepOutcome outcome, TimeSpan duration)
+    /// <summary>
+    /// Turns a step's outcome into its record. The run's bookkeeping (last values, versions, best, patience) moves on
+    /// only when <see cref="Commit"/> is called after the record was written, so a failed write leaves the run at its
+    /// last recorded step.
+    /// </summary>
+    private (StepRecord Record, Bookkeeping Next) Record(StepOutcome outcome, TimeSpan duration)
     {
         var current = Capture();
+        var versions = new Dictionary<string, int>(_versions, StringComparer.Ordinal);
         var changes = new List<ParameterChange>();
         foreach (var parameter in _proposer.Parameters)
         {
@@ -185,7 +194,7 @@ internal sealed class TrainingSession<TInput, TOutput, TExpected> : IAlgorithmCo
                 continue;
             }
 
-            _versions[parameter.Name]++;
+            versions[parameter.Name]++;
             var kept = outcome.Kept;
             string? feedback = null;
             kept?.FeedbackByParameter.TryGetValue(parameter.Name, out feedback);
@@ -193,37 +202,45 @@ internal sealed class TrainingSession<TInput, TOutput, TExpected> : IAlgorithmCo
                 kept is null ? "an earlier candidate scored best and was restored" : kept.Reason));
         }
 
-        if (_bestScore is null || Scores.Beats(outcome.TrackedScore, _bestScore.Value))
+        var next = new Bookkeeping(current, versions, _bestScore, _bestValues, _trackedBest, _stepsWithoutImprovement);
+        if (next.BestScore is null || Scores.Beats(outcome.TrackedScore, next.BestScore.Value))
         {
-            _bestScore = outcome.TrackedScore;
-            _bestValues = outcome.ScoredValues;
+            next = next with { BestScore = outcome.TrackedScore, BestValues = outcome.ScoredValues };
         }
 
-        if (_trackedBest is null || Scores.Rank(outcome.TrackedScore) > _trackedBest.Value + _options.MinImprovement)
-        {
-            _trackedBest = Scores.Rank(outcome.TrackedScore);
-            _stepsWithoutImprovement = 0;
-        }
-        else
-        {
-            _stepsWithoutImprovement++;
-        }
+        next = next.TrackedBest is null || Scores.Rank(outcome.TrackedScore) > next.TrackedBest.Value + _options.MinImprovement
+            ? next with { TrackedBest = Scores.Rank(outcome.TrackedScore), StepsWithoutImprovement = 0 }
+            : next with { StepsWithoutImprovement = next.StepsWithoutImprovement + 1 };
 
-        _last = current;
-        return new StepRecord
+        var record = new StepRecord
         {
             Number = _step,
             Score = outcome.Score,
             ValidationScore = outcome.ValidationScore,
             Examples = outcome.Examples.AsReadOnly(),
-            Parameters = Snapshots(current),
+            Parameters = Snapshots(current, versions),
             Changes = changes.AsReadOnly(),
             LlmCalls = [.. outcome.OptimizerSteps.SelectMany(s => s.Exchanges).Select(CallRecord)],
-            StateJson = SaveState(),
+            StateJson = SaveState(next),
             Note = outcome.Note,
             CompletedAt = _options.TimeProvider.GetUtcNow(),
             Duration = duration,
         };
+        return (record, next);
+    }
+
+    private void Commit(Bookkeeping next)
+    {
+        _last = next.Last;
+        foreach (var (name, version) in next.Versions)
+        {
+            _versions[name] = version;
+        }
+
+        _bestScore = next.BestScore;
+        _bestValues = next.BestValues;
+        _trackedBest = next.TrackedBest;
+        _stepsWithoutImprovement = next.StepsWithoutImprovement;
     }
 
     private LlmCallRecord CallRecord(LlmExchange exchange)
@@ -254,20 +271,21 @@ internal sealed class TrainingSession<TInput, TOutput, TExpected> : IAlgorithmCo
         };
     }
 
-    private IReadOnlyList<ParameterSnapshot> Snapshots(ParameterValues values) =>
-        [.. _proposer.Parameters.Select(p => new ParameterSnapshot(p.Name, TypeNames.Friendly(p.ValueType), values.Json[p.Name], _versions[p.Name], p.IsCode))];
+    private IReadOnlyList<ParameterSnapshot> Snapshots(ParameterValues values, Dictionary<string, int> versions) =>
+        [.. _proposer.Parameters.Select(p => new ParameterSnapshot(p.Name, TypeNames.Friendly(p.ValueType), values.Json[p.Name], versions[p.Name], p.IsCode))];
 
-    private string SaveState()
+    private string SaveState(Bookkeeping next)
     {
         var state = new RunState
         {
             Sampler = _sampler.Save(),
             Algorithm = _algorithm.SaveState(),
             Optimizer = _proposer.SaveState(),
-            BestScore = _bestScore,
-            BestValues = _bestValues is null ? null : new Dictionary<string, string>(_bestValues.Json, StringComparer.Ordinal),
-            StepsWithoutImprovement = _stepsWithoutImprovement,
-            Versions = new Dictionary<string, int>(_versions, StringComparer.Ordinal),
+            BestScore = next.BestScore,
+            BestValues = next.BestValues is null ? null : new Dictionary<string, string>(next.BestValues.Json, StringComparer.Ordinal),
+            TrackedBest = next.TrackedBest,
+            StepsWithoutImprovement = next.StepsWithoutImprovement,
+            Versions = next.Versions,
         };
         return JsonSerializer.Serialize(state, TrainerJson.Default.RunState);
     }
@@ -318,7 +336,7 @@ internal sealed class TrainingSession<TInput, TOutput, TExpected> : IAlgorithmCo
 
         _bestScore = state.BestScore;
         _bestValues = state.BestValues is null ? null : ParameterValues.FromJson(state.BestValues);
-        _trackedBest = state.BestScore is { } best ? Scores.Rank(best) : null;
+        _trackedBest = state.TrackedBest;
         _stepsWithoutImprovement = state.StepsWithoutImprovement;
         foreach (var (name, version) in state.Versions)
         {
@@ -358,7 +376,7 @@ internal sealed class TrainingSession<TInput, TOutput, TExpected> : IAlgorithmCo
             RunKey = _options.RunKey,
             Algorithm = _options.Algorithm.Name,
             Optimizer = _proposer.Name,
-            Parameters = Snapshots(_last),
+            Parameters = Snapshots(_last, _versions),
             SettingsJson = Encoding.UTF8.GetString(buffer.WrittenSpan),
             StartedAt = _options.TimeProvider.GetUtcNow(),
         };
@@ -374,4 +392,8 @@ internal sealed class TrainingSession<TInput, TOutput, TExpected> : IAlgorithmCo
 
         return new ScoredSet(evaluation.MeanScore, examples);
     }
+
+    /// <summary>The run's bookkeeping after a step, applied once the step is recorded.</summary>
+    private sealed record Bookkeeping(
+        ParameterValues Last, Dictionary<string, int> Versions, double? BestScore, ParameterValues? BestValues, double? TrackedBest, int StepsWithoutImprovement);
 }

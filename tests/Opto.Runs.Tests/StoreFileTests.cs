@@ -42,6 +42,31 @@ public sealed class StoreFileTests : IDisposable
     }
 
     [Fact]
+    public void Stores_opened_at_once_on_a_new_file_create_the_schema_once()
+    {
+        var path = _temp.File("shared.db");
+
+        Parallel.For(0, 4, _ => RunStore.Open(path).Dispose());
+
+        using var connection = Raw(path);
+        Assert.Equal(1L, Scalar(connection, "SELECT COUNT(*) FROM opto_runs_schema;"));
+    }
+
+    [Fact]
+    public async Task A_second_store_on_the_same_file_reads_what_the_first_one_wrote_while_it_is_open()
+    {
+        var path = _temp.File("runs.db");
+        using var writer = RunStore.Open(path);
+        var journal = writer.OpenJournal();
+        await journal.BeginAsync(TestRuns.Start("live"));
+        await journal.RecordStepAsync(TestRuns.Step(1, 0.6));
+
+        using var reader = RunStore.Open(path, createIfMissing: false);
+
+        Assert.Equal(1, reader.FindRun("live")!.Steps);
+    }
+
+    [Fact]
     public void Garbage_bytes_are_refused_with_the_path_and_left_untouched()
     {
         var path = _temp.File("garbage.db");

@@ -94,6 +94,9 @@ internal abstract class Bandit
         return Math.Max(0, (squares - n * mean * mean) / (n - 1));
     }
 
+    /// <summary>The spread between the highest and lowest finite scores seen (0 before two different scores).</summary>
+    public double ScoreRange => double.IsFinite(_lowest) ? _highest - _lowest : 0;
+
     /// <summary>A mean scaled to [0, 1] by the lowest and highest scores seen, as UCB1's bonus assumes bounded scores.</summary>
     public double ScaledMean(int arm)
     {

@@ -8,6 +8,11 @@ namespace Opto.Optimizers.Baselines;
 /// protocol, the history, the best candidate, and saving and resuming. The deciding is done by an engine that sees
 /// only the seed, the initial values and the scores, so a saved state is resumed by replaying its scores.
 /// </summary>
+/// <remarks>
+/// Not thread-safe: one caller drives the loop (evaluations of a candidate may run in parallel, but Propose and
+/// Report come from one place). The search has no budget of its own; the caller stops when it has spent enough or
+/// when <see cref="SearchOptimizer.Converged"/> turns true.
+/// </remarks>
 public abstract class ParameterSearch : SearchOptimizer
 {
     private readonly IParameterNode[] _parameters;
@@ -73,6 +78,20 @@ public abstract class ParameterSearch : SearchOptimizer
     /// <summary>The settings in use.</summary>
     public SearchOptions Options => _options;
 
+    /// <summary>
+    /// The values the search trusts most now, by key: the evolution strategy's incumbent and each bandit's arm with
+    /// the highest mean (the initial values before any score). With noisy scores this is the better pick:
+    /// <see cref="SearchOptimizer.Best"/> is the single highest score, which may have been luck.
+    /// </summary>
+    public IReadOnlyDictionary<string, object?> Incumbent
+    {
+        get
+        {
+            var values = _run.Engine.Incumbent;
+            return _parameters.Select((p, i) => (p.Name, Value: values[i])).ToDictionary(e => e.Name, e => e.Value, StringComparer.Ordinal);
+        }
+    }
+
     /// <summary>How many candidates have been reported so far.</summary>
     public int Reported => _run.Trials.Count;
 
@@ -91,7 +110,13 @@ public abstract class ParameterSearch : SearchOptimizer
         {
             if (!Equals(old[i], proposal.Values[i]) && !_parameters[i].TrySetBoxed(proposal.Values[i], out var reason))
             {
-                // The engines only produce values the constraints allow; a refusal means a rule they do not know.
+                // The engines only produce values the constraints allow; a refusal means a rule they do not know
+                // (a pattern on a number, say). The parameters set so far go back, so no half candidate is left.
+                for (var j = 0; j < i; j++)
+                {
+                    _parameters[j].TrySetBoxed(old[j], out _);
+                }
+
                 throw new InvalidOperationException(
                     $"Parameter '{_parameters[i].Name}' refused the value {ValueFormatter.Format(proposal.Values[i], 40)} proposed by {GetType().Name}: {reason}");
             }

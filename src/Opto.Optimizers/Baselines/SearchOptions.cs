@@ -176,6 +176,10 @@ public enum CategoricalArms
     /// <summary>Every combination of values is one arm: interactions between parameters are seen, but the arms multiply.</summary>
     Combinations,
 
-    /// <summary>Each parameter has its own arms and every score is credited to the value each parameter had: the arms add up, but interactions are not seen.</summary>
+    /// <summary>
+    /// Each parameter has its own arms, and the parameters take turns: one tries a value while the others hold
+    /// their leading values, and the score is credited to that one value. The arms add up instead of multiplying,
+    /// but interactions between parameters are not seen.
+    /// </summary>
     PerParameter,
 }

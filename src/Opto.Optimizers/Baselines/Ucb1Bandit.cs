@@ -7,8 +7,9 @@ internal sealed class Ucb1Bandit(int arms, CategoricalSearchOptions options) : B
 {
     /// <summary>
     /// Converged when every arm has its minimum pulls and the leader's mean beats each other arm's by
-    /// <see cref="CategoricalSearchOptions.Confidence"/> standard errors of the difference. Arms whose scores never
-    /// varied have no error: their order is known.
+    /// <see cref="CategoricalSearchOptions.Confidence"/> standard errors of the difference, or that many standard
+    /// errors are below 1% of the score range (the arms are then equal for practical purposes). Arms whose scores
+    /// never varied have no error: their order is known.
     /// </summary>
     public override bool Converged
     {
@@ -27,8 +28,11 @@ internal sealed class Ucb1Bandit(int arms, CategoricalSearchOptions options) : B
                     continue;
                 }
 
+                // Two arms whose difference is known to within 1% of the score range are as good as equal: without
+                // this, two equally good arms would keep the search from ever converging.
                 var error = Math.Sqrt(Variance(leader) / Pulls(leader) + Variance(arm) / Pulls(arm));
-                if (error > 0 && Mean(leader) - Mean(arm) <= options.Confidence * error)
+                var margin = options.Confidence * error;
+                if (margin > 0.01 * ScoreRange && Mean(leader) - Mean(arm) <= margin)
                 {
                     return false;
                 }

@@ -27,7 +27,7 @@ public sealed partial class RunStore
     public void ExportJson(string runKey, Stream destination, RunExportOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        Use(connection =>
+        Read(connection =>
         {
             var run = RunReader.RequireRun(connection, runKey, Path);
             using var writer = new Utf8JsonWriter(destination, ExportWriterOptions);

@@ -46,7 +46,7 @@ internal sealed class SqliteRunJournal(RunStore store, RunJournalOptions options
         ArgumentNullException.ThrowIfNull(record);
         RunRecordChecks.RequireValidStep(record);
         var runId = RequireBegun();
-        return Discard(store.UseAsync(connection => Record(connection, runId, record, cancellationToken), cancellationToken));
+        return WithoutResult(store.UseAsync(connection => Record(connection, runId, record, cancellationToken), cancellationToken));
     }
 
     public ValueTask CompleteAsync(RunEnd outcome, CancellationToken cancellationToken = default)
@@ -58,10 +58,11 @@ internal sealed class SqliteRunJournal(RunStore store, RunJournalOptions options
         }
 
         var runId = RequireBegun();
-        return Discard(store.UseAsync(connection => ValueTask.FromResult(Complete(connection, runId, outcome, cancellationToken)), cancellationToken));
+        return WithoutResult(store.UseAsync(connection => ValueTask.FromResult(Complete(connection, runId, outcome, cancellationToken)), cancellationToken));
     }
 
-    private static async ValueTask Discard(ValueTask<bool> task) => await task.ConfigureAwait(false);
+    // The store's gate hands back a value; these two calls have none to give.
+    private static async ValueTask WithoutResult(ValueTask<bool> task) => await task.ConfigureAwait(false);
 
     private long RequireBegun() =>
         _runId ?? throw new InvalidOperationException("Call BeginAsync before recording steps or completing the run.");

@@ -10,7 +10,7 @@ public sealed partial class RunStore
     /// <summary>Lists every run, oldest first.</summary>
     /// <returns>One line per run.</returns>
     public IReadOnlyList<RunSummary> ListRuns() =>
-        Use(connection => RunReader.Runs(connection, null).Select(r => r.Summary).ToList());
+        Read(connection => RunReader.Runs(connection, null).Select(r => r.Summary).ToList());
 
     /// <summary>Finds a run by its key.</summary>
     /// <param name="runKey">The run's key.</param>
@@ -18,14 +18,14 @@ public sealed partial class RunStore
     public RunSummary? FindRun(string runKey)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(runKey);
-        return Use(connection => RunReader.Runs(connection, runKey).Select(r => r.Summary).SingleOrDefault());
+        return Read(connection => RunReader.Runs(connection, runKey).Select(r => r.Summary).SingleOrDefault());
     }
 
     /// <summary>A run with its settings, initial parameters and steps (scores, changes, counts).</summary>
     /// <param name="runKey">The run's key.</param>
     /// <returns>The run.</returns>
     /// <exception cref="KeyNotFoundException">The store has no such run; the message lists the runs it has.</exception>
-    public RunDetails GetRun(string runKey) => Use(connection =>
+    public RunDetails GetRun(string runKey) => Read(connection =>
     {
         var run = RunReader.RequireRun(connection, runKey, Path);
         var steps = RunReader.Steps(connection, run.Id).Select(s => s.Summary).ToList();
@@ -37,7 +37,7 @@ public sealed partial class RunStore
     /// <param name="step">The step's number, from 1.</param>
     /// <returns>The step as it was recorded (its changes rebuilt from the parameter versions).</returns>
     /// <exception cref="KeyNotFoundException">The store has no such run or the run has no such step.</exception>
-    public StepRecord GetStep(string runKey, int step) => Use(connection =>
+    public StepRecord GetStep(string runKey, int step) => Read(connection =>
     {
         var run = RunReader.RequireRun(connection, runKey, Path);
         RunReader.RequireStep(run, step, allowZero: false);
@@ -49,7 +49,7 @@ public sealed partial class RunStore
     /// <param name="step">The step (0 for the start); <see langword="null"/> for the last step.</param>
     /// <returns>The parameters, in the order they were declared.</returns>
     /// <exception cref="KeyNotFoundException">The store has no such run or the run has no such step.</exception>
-    public IReadOnlyList<ParameterSnapshot> GetParameters(string runKey, int? step = null) => Use(connection =>
+    public IReadOnlyList<ParameterSnapshot> GetParameters(string runKey, int? step = null) => Read(connection =>
     {
         var run = RunReader.RequireRun(connection, runKey, Path);
         var at = step ?? run.Summary.Steps;
@@ -65,7 +65,7 @@ public sealed partial class RunStore
     public IReadOnlyList<ParameterVersion> GetLineage(string runKey, string parameterName)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(parameterName);
-        return Use(connection =>
+        return Read(connection =>
         {
             var run = RunReader.RequireRun(connection, runKey, Path);
             var versions = RunReader.Versions(connection, run.Id, parameterName);
@@ -84,7 +84,7 @@ public sealed partial class RunStore
     /// <param name="step">The step's number, from 1.</param>
     /// <returns>The DOT text, or <see langword="null"/> when the step kept no graph.</returns>
     /// <exception cref="KeyNotFoundException">The store has no such run or the run has no such step.</exception>
-    public string? GetGraphDot(string runKey, int step) => Use(connection =>
+    public string? GetGraphDot(string runKey, int step) => Read(connection =>
     {
         var run = RunReader.RequireRun(connection, runKey, Path);
         RunReader.RequireStep(run, step, allowZero: false);
@@ -96,7 +96,7 @@ public sealed partial class RunStore
     /// <param name="runKey">The run's key.</param>
     /// <returns>One point per step, in order.</returns>
     /// <exception cref="KeyNotFoundException">The store has no such run.</exception>
-    public IReadOnlyList<ScorePoint> GetScoreCurve(string runKey) => Use(connection =>
+    public IReadOnlyList<ScorePoint> GetScoreCurve(string runKey) => Read(connection =>
     {
         var run = RunReader.RequireRun(connection, runKey, Path);
         return RunReader.Steps(connection, run.Id).Select(s => new ScorePoint(s.Summary.Number, s.Summary.Score, s.Summary.ValidationScore)).ToList();
@@ -107,7 +107,7 @@ public sealed partial class RunStore
     /// <param name="rightRunKey">The second run's key.</param>
     /// <returns>The comparison.</returns>
     /// <exception cref="KeyNotFoundException">The store has no such run.</exception>
-    public RunComparison CompareRuns(string leftRunKey, string rightRunKey) => Use(connection =>
+    public RunComparison CompareRuns(string leftRunKey, string rightRunKey) => Read(connection =>
     {
         var left = RunReader.RequireRun(connection, leftRunKey, Path);
         var right = RunReader.RequireRun(connection, rightRunKey, Path);
@@ -120,7 +120,7 @@ public sealed partial class RunStore
     /// <param name="rightStep">The second step (0 for the start).</param>
     /// <returns>The comparison.</returns>
     /// <exception cref="KeyNotFoundException">The store has no such run or the run has no such step.</exception>
-    public RunComparison CompareSteps(string runKey, int leftStep, int rightStep) => Use(connection =>
+    public RunComparison CompareSteps(string runKey, int leftStep, int rightStep) => Read(connection =>
     {
         var run = RunReader.RequireRun(connection, runKey, Path);
         RunReader.RequireStep(run, leftStep, allowZero: true);

@@ -34,7 +34,8 @@ internal static class SchemaMigrator
                     $"but no '{VersionTable}' table). Choose another path for the run store.");
             }
 
-            version = ReadVersion(connection, path);
+            version = ReadVersion(connection, transaction: null) ?? throw new RunStoreException(
+                $"'{path}' has an empty '{VersionTable}' table, so its schema version is unknown; the file is damaged.");
             if (version > RunStore.CurrentSchemaVersion)
             {
                 throw new RunStoreException(
@@ -49,7 +50,7 @@ internal static class SchemaMigrator
 
         if (version < RunStore.CurrentSchemaVersion)
         {
-            Migrate(connection, version);
+            Migrate(connection);
         }
     }
 
@@ -76,24 +77,32 @@ internal static class SchemaMigrator
         }
     }
 
-    private static int ReadVersion(SqliteConnection connection, string path)
+    private static int? ReadVersion(SqliteConnection connection, SqliteTransaction? transaction)
     {
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = $"SELECT MAX(version) FROM {VersionTable};";
         var value = command.ExecuteScalar();
-        if (value is null or DBNull)
-        {
-            throw new RunStoreException($"'{path}' has an empty '{VersionTable}' table, so its schema version is unknown; the file is damaged.");
-        }
-
-        return Convert.ToInt32(value, CultureInfo.InvariantCulture);
+        return value is null or DBNull ? null : Convert.ToInt32(value, CultureInfo.InvariantCulture);
     }
 
-    private static void Migrate(SqliteConnection connection, int from)
+    private static bool TableExists(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table' AND name = '{VersionTable}';";
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
+    }
+
+    private static void Migrate(SqliteConnection connection)
     {
         // One transaction for all steps: a store is either at its old version or at the new one, never between.
         using var transaction = connection.BeginTransaction();
-        if (from == 0)
+
+        // Another process may have created or migrated the store since this one looked; under the write lock, look again.
+        var exists = TableExists(connection, transaction);
+        var from = exists ? ReadVersion(connection, transaction) ?? 0 : 0;
+        if (!exists)
         {
             Execute(connection, $"CREATE TABLE {VersionTable} (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL);", transaction);
         }

@@ -108,6 +108,9 @@ public sealed class BeamSearchAlgorithm : TrainingAlgorithm
                 outcome.AddValidation(best.Validation);
             }
 
+            // A proposal and its validation belong to the step that made them; later steps (and a resumed run, which
+            // cannot know them) see only values and scores.
+            _beam = [.. _beam.Select(e => e with { Proposal = null, Validation = null })];
             return outcome;
         }
 

@@ -69,7 +69,7 @@ internal static class JsonlReader
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
         {
-            throw new DatasetFormatException(path, line, field, $"field '{field}' does not hold a {Opto.Trace.TypeNames.Friendly(typeof(T))} ({ex.Message}).", ex);
+            throw new DatasetFormatException(path, line, field, $"field '{field}' cannot be read as {Opto.Trace.TypeNames.Friendly(typeof(T))} ({ex.Message}).", ex);
         }
     }
 

@@ -26,6 +26,9 @@ internal sealed record RunState
     /// <summary>The values that scored <see cref="BestScore"/>, as JSON text by key.</summary>
     public Dictionary<string, string>? BestValues { get; init; }
 
+    /// <summary>The tracked score that last counted as an improvement (by more than the minimum), for patience.</summary>
+    public double? TrackedBest { get; init; }
+
     /// <summary>Steps since the tracked score last improved.</summary>
     public int StepsWithoutImprovement { get; init; }
 

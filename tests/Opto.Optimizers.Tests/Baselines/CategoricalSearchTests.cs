@@ -13,7 +13,7 @@ public enum Model
 
 public class CategoricalSearchTests
 {
-    private static readonly Dictionary<Model, double> s_means = new()
+    private static readonly Dictionary<Model, double> Means = new()
     {
         [Model.Tiny] = 0.2,
         [Model.Small] = 0.5,
@@ -31,10 +31,11 @@ public class CategoricalSearchTests
         var search = new CategoricalSearch([model], new SearchOptions { Categorical = new CategoricalSearchOptions { Strategy = strategy } });
         var pulls = new List<Model>();
 
-        SearchLoop.Run(search, 300, () => s_means[model.Value] + (noise.NextDouble() - 0.5) * 0.6, () => pulls.Add(model.Value));
+        SearchLoop.Run(search, 300, () => Means[model.Value] + (noise.NextDouble() - 0.5) * 0.6, () => pulls.Add(model.Value));
 
         var favourite = pulls.Skip(200).GroupBy(m => m).MaxBy(g => g.Count())!.Key;
         Assert.Equal(Model.Medium, favourite);
+        Assert.Equal(Model.Medium, search.Incumbent["model"]);
         Assert.True(search.Converged);
     }
 
@@ -64,12 +65,31 @@ public class CategoricalSearchTests
         var model = new ParameterNode<Model>(Model.Tiny, "model");
         var search = new CategoricalSearch([model]);
 
-        SearchLoop.Run(search, 4 * 3 - 1, () => s_means[model.Value]);
+        SearchLoop.Run(search, 4 * 3 - 1, () => Means[model.Value]);
         Assert.False(search.Converged);
-        SearchLoop.Run(search, 40, () => s_means[model.Value]);
+        SearchLoop.Run(search, 40, () => Means[model.Value]);
 
         Assert.True(search.Converged);
         Assert.Equal(Model.Medium, search.Best!.Values["model"]);
+    }
+
+    [Fact]
+    public void Ucb1_also_converges_when_two_arms_are_equally_good()
+    {
+        var model = new ParameterNode<Model>(Model.Tiny, "model");
+        var noise = new Random(21);
+        var search = new CategoricalSearch([model]);
+        var proposals = 0;
+
+        while (!search.Converged && proposals < 20_000)
+        {
+            search.Propose();
+            search.Report((model.Value is Model.Medium or Model.Large ? 1 : 0) + (noise.NextDouble() - 0.5) * 0.2);
+            proposals++;
+        }
+
+        Assert.True(search.Converged, $"not converged after {proposals} proposals");
+        Assert.Contains(search.Best!.Values["model"], new object[] { Model.Medium, Model.Large });
     }
 
     [Fact]
@@ -137,7 +157,7 @@ public class CategoricalSearchTests
         var search = new CategoricalSearch([model]);
         var pulls = new List<Model>();
 
-        SearchLoop.Run(search, 80, () => model.Value == Model.Large ? double.NaN : s_means[model.Value], () => pulls.Add(model.Value));
+        SearchLoop.Run(search, 80, () => model.Value == Model.Large ? double.NaN : Means[model.Value], () => pulls.Add(model.Value));
 
         Assert.Equal(Model.Medium, search.Best!.Values["model"]);
         Assert.True(pulls.Count(p => p == Model.Large) < pulls.Count(p => p == Model.Tiny) + 2);

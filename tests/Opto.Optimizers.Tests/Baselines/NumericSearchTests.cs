@@ -89,8 +89,23 @@ public class NumericSearchTests
         SearchLoop.Run(search, 200, () => Truth(x.Value) + 0.5 * (noise.NextDouble() - 0.5) * 2);
 
         var best = (double)search.Best!.Values["x"]!;
+        var incumbent = (double)search.Incumbent["x"]!;
         Assert.True(Math.Abs(best - 3) < 1, $"best x {best} is not near 3");
+        Assert.True(Math.Abs(incumbent - 3) < 1, $"incumbent x {incumbent} is not near 3");
         Assert.True(Truth(best) > Truth(-8) + 50);
+    }
+
+    [Fact]
+    public void Small_integer_types_stay_within_the_range_of_their_type()
+    {
+        var level = new ParameterNode<byte>(200, "level");
+        var offset = new ParameterNode<sbyte>(-100, "offset");
+        var search = new NumericSearch([level, offset]);
+
+        SearchLoop.Run(search, 200, () => level.Value - offset.Value);
+
+        Assert.Equal((byte)255, search.Best!.Values["level"]);
+        Assert.Equal((sbyte)-128, search.Best.Values["offset"]);
     }
 
     [Fact]

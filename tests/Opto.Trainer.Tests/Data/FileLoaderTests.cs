@@ -58,7 +58,7 @@ public sealed class FileLoaderTests : IDisposable
         var typeError = Assert.Throws<DatasetFormatException>(() => Dataset.FromJsonl<string, int>(wrongType, "q", "a"));
         var jsonError = Assert.Throws<DatasetFormatException>(() => Dataset.FromJsonl<string, int>(badJson, "q", "a"));
 
-        Assert.Contains("does not hold a int", typeError.Message, StringComparison.Ordinal);
+        Assert.Contains("field 'a' cannot be read as int", typeError.Message, StringComparison.Ordinal);
         Assert.Equal(2, jsonError.Line);
         Assert.Contains("not valid JSON", jsonError.Message, StringComparison.Ordinal);
     }

@@ -38,6 +38,7 @@ public class AlgorithmTests
         Assert.Contains("\"a\": 2", call.Response, StringComparison.Ordinal);
         Assert.Equal(new ParameterSnapshot("a", "double", "2", 1, false), Assert.Single(first.Parameters));
         Assert.Equal(2, run.Steps[1].Parameters[0].Version);
+        Assert.Empty(a.Feedback); // the last batch's graphs are released when the run ends
     }
 
     [Fact]
@@ -117,6 +118,23 @@ public class AlgorithmTests
         Assert.Equal(3.0, a.Value);
         Assert.Equal(0, result.BestScore);
         Assert.Equal(-2, result.Steps[0].ValidationScore); // the score is −|a − 3|: after step 1 the best of {0, 1, 6} is 1
+    }
+
+    [Fact]
+    public async Task Beam_expands_each_beam_from_its_own_batch_feedback_with_an_LLM_optimizer()
+    {
+        var a = Problems.Factor(1);
+        var client = Problems.StepwiseClient();
+        var trainer = new Trainer<double, double, double>(Problems.Multiply(a), Problems.ClosenessGuide(), new OptoPrime([a], client),
+            new TrainerOptions { Algorithm = TrainingAlgorithm.Beam(width: 2, proposals: 1), MaxSteps = 2, BatchSize = 2, MaxDegreeOfParallelism = 1 });
+
+        var result = await trainer.TrainAsync(Problems.Data(4), Problems.Data(2));
+
+        // Step 1: one beam (a = 1) → one proposal (2). Step 2: two beams → two proposals (3, 4).
+        Assert.Equal(3, client.CallCount);
+        Assert.Equal(3.0, a.Value);
+        Assert.Equal(0, result.BestScore);
+        Assert.Equal(4, result.Steps[1].Examples.Count(e => !e.ExampleId.StartsWith("validation:", StringComparison.Ordinal)));
     }
 
     [Fact]
