@@ -11,6 +11,7 @@ using Opto.Examples.CodeRepair;
 using Opto.LLamaSharp;
 using Opto.Llm;
 using Opto.Optimizers;
+using Opto.Reporting;
 using Opto.Runs;
 using Opto.Trace;
 using Opto.Trainer;
@@ -23,8 +24,7 @@ var code = parser.ParseDurationMethod.Code;
 Console.WriteLine("Checks before repair:");
 var before = await RunChecksAsync(backward: true);
 
-using var store = RunStore.Open(Environment.GetEnvironmentVariable("OPTO_RUNS_DB") is { Length: > 0 } path
-    ? path : RunStore.DefaultPath(Directory.GetCurrentDirectory()));
+using var store = RunStore.Open(RunStoreLocation.Resolve(explicitPath: null, Directory.GetCurrentDirectory()));
 var runKey = $"code-repair-{DateTime.UtcNow:yyyyMMdd-HHmmss-fff}";
 
 if (!LocalLlm.TryCreate(configuration: null, environment: null, out var llm, out var problem))
@@ -34,7 +34,7 @@ if (!LocalLlm.TryCreate(configuration: null, environment: null, out var llm, out
     Console.WriteLine("\nThis is the problem OptoPrime would send to an LLM:\n");
     Console.WriteLine(prompt.UserMessage);
     await RecordChecksOnlyAsync(before);
-    Console.WriteLine($"\nRun '{runKey}' stored in {store.Path}: the checks only; the code is unchanged.");
+    Console.WriteLine($"\nRun '{runKey}' stored in {store.Path} (opto runs show {runKey}): the checks only; the code is unchanged.");
     Console.WriteLine(problem == LlmClientFactory.NotConfiguredMessage
         ? "No LLM provider is configured, so nothing was repaired: set OPTO_LLM_PROVIDER and OPTO_LLM_MODEL (and OPTO_LLM_ENDPOINT " +
           "or OPTO_LLM_API_KEY), e.g. OPTO_LLM_PROVIDER=ollama OPTO_LLM_MODEL=qwen2.5-coder, to let OptoPrime rewrite the method."
@@ -59,7 +59,7 @@ var trainer = new Trainer<string, int, int>(
 // The suite is also the validation set: each proposed body is run on it right away, so the run keeps (and the store
 // shows) the score of the code after each step, not only of the code that received the feedback.
 var result = await trainer.TrainAsync(DurationTests.Cases, validation: DurationTests.Cases);
-Console.WriteLine($"Training ended: {result.Status}{(result.Message is { } m ? $" ({m})" : "")}; run '{runKey}' stored in {store.Path}");
+Console.WriteLine($"Training ended: {result.Status}{(result.Message is { } m ? $" ({m})" : "")}; run '{runKey}' stored in {store.Path} (opto runs show {runKey})");
 
 Console.WriteLine("\nChecks after repair:");
 var after = await RunChecksAsync(backward: false);
@@ -69,19 +69,20 @@ Console.WriteLine("\nFinal source of ParseDuration:\n" + code.Value);
 
 // Runs every test case traced and prints one line each. With backward, each failure is sent to the output it
 // concerns, so that the code parameter collects the feedback an optimizer reads.
-async Task<List<(string Name, bool Passed, string Feedback)>> RunChecksAsync(bool backward)
+async Task<List<(string Name, bool Passed, double Score, string Feedback)>> RunChecksAsync(bool backward)
 {
-    var results = new List<(string, bool, string)>();
+    var results = new List<(string, bool, double, string)>();
     foreach (var test in DurationTests.Cases)
     {
         using var scope = TraceScope.Begin(test.Id);
         string feedback;
         bool passed;
+        double score;
         try
         {
             var seconds = parser.ParseDuration(Node.Input(test.Input, "text", "The duration to read."));
             var verdict = await DurationTests.Checks.AssessAsync(test.Input, seconds.Value, test.Expected);
-            (passed, feedback) = (verdict.Score >= 1, verdict.Feedback);
+            (passed, score, feedback) = (verdict.Score >= 1, verdict.Score, verdict.Feedback);
             if (backward && !passed)
             {
                 seconds.Backward(feedback);
@@ -89,7 +90,7 @@ async Task<List<(string Name, bool Passed, string Feedback)>> RunChecksAsync(boo
         }
         catch (TraceExecutionException ex)   // the code did not compile, broke a sandbox rule, threw or timed out
         {
-            (passed, feedback) = (false, ex.Node.FeedbackText);
+            (passed, score, feedback) = (false, 0, ex.Node.FeedbackText);
             if (backward)
             {
                 ex.Node.Backward(feedback);
@@ -97,7 +98,7 @@ async Task<List<(string Name, bool Passed, string Feedback)>> RunChecksAsync(boo
         }
 
         Console.WriteLine($"  [{(passed ? "pass" : "FAIL")}] {test.Id}: {(passed ? $"\"{test.Input}\" -> {test.Expected}" : feedback.ReplaceLineEndings(" "))}");
-        results.Add((test.Id, passed, feedback));
+        results.Add((test.Id, passed, score, feedback));
     }
 
     return results;
@@ -122,17 +123,17 @@ OptoPrimeOptions Options() => new()
 
 // Without an optimizer there is no training step to record, but the evaluation is worth keeping: the run store
 // then shows where this code stood, next to later runs that repaired it.
-async Task RecordChecksOnlyAsync(List<(string Name, bool Passed, string Feedback)> checks)
+async Task RecordChecksOnlyAsync(List<(string Name, bool Passed, double Score, string Feedback)> checks)
 {
     var snapshot = new ParameterSnapshot(code.Name, "string", JsonSerializer.Serialize(code.Value), code.Version, IsCode: true);
-    var score = checks.Count(c => c.Passed) / (double)checks.Count;
+    var score = checks.Average(c => c.Score);   // as the Trainer scores a step: the mean share of checks passed
     var journal = store.OpenJournal();
     await journal.BeginAsync(new RunStart { RunKey = runKey, Algorithm = "checks only", Optimizer = "none (no LLM configured)", Parameters = [snapshot] });
     await journal.RecordStepAsync(new StepRecord
     {
         Number = 1,
         Score = score,
-        Examples = [.. checks.Select(c => new ExampleScore(c.Name, c.Passed ? 1 : 0, c.Feedback, null))],
+        Examples = [.. checks.Select(c => new ExampleScore(c.Name, c.Score, c.Feedback, null))],
         Parameters = [snapshot],
         Note = "No LLM configured: the checks ran, the code was not changed.",
     });

@@ -11,6 +11,7 @@ using Opto.Examples.Battleship;
 using Opto.LLamaSharp;
 using Opto.Llm;
 using Opto.Optimizers;
+using Opto.Reporting;
 using Opto.Optimizers.Baselines;
 using Opto.Runs;
 using Opto.Trace;
@@ -33,8 +34,7 @@ var guide = Guide.From<int, GameResult, int>((seed, game, fewest) => new GuideRe
     $"Board {seed}: {game}. The fewest possible is {fewest} shots." +
     (game.Wasted > 0 ? " Every shot must go to a '.' cell." : "")));
 
-using var store = RunStore.Open(Environment.GetEnvironmentVariable("OPTO_RUNS_DB") is { Length: > 0 } path
-    ? path : RunStore.DefaultPath(Directory.GetCurrentDirectory()));
+using var store = RunStore.Open(RunStoreLocation.Resolve(explicitPath: null, Directory.GetCurrentDirectory()));
 var runKey = $"battleship-{DateTime.UtcNow:yyyyMMdd-HHmmss-fff}";
 var options = new TrainerOptions
 {
@@ -72,7 +72,7 @@ Console.WriteLine($"Before: {Describe(before)} with HuntStride {policy.HuntStrid
 
 // With an LLM, the training boards are also the validation set, so that each proposal is scored as soon as it is made.
 var result = await trainer.TrainAsync(training, hasLlm ? training : null);
-Console.WriteLine($"Training ended: {result.Status} ({result.Message}); run '{runKey}' stored in {store.Path}");
+Console.WriteLine($"Training ended: {result.Status} ({result.Message}); run '{runKey}' stored in {store.Path} (opto runs show {runKey})");
 
 var after = await trainer.EvaluateAsync(test);
 Console.WriteLine($"After:  {Describe(after)} with HuntStride {policy.HuntStride}, HuntOrder {policy.HuntOrder}");

@@ -15,6 +15,7 @@ using Opto.Examples.AgentDesign;
 using Opto.LLamaSharp;
 using Opto.Llm;
 using Opto.Optimizers;
+using Opto.Reporting;
 using Opto.Optimizers.Baselines;
 using Opto.Runs;
 using Opto.SemanticKernel;
@@ -42,8 +43,7 @@ var agent = new Agent(builder.Build())
 };
 var declaredCode = agent.SolveAsyncMethod.Code.Value;
 
-using var store = RunStore.Open(Environment.GetEnvironmentVariable("OPTO_RUNS_DB") is { Length: > 0 } path
-    ? path : RunStore.DefaultPath(Directory.GetCurrentDirectory()));
+using var store = RunStore.Open(RunStoreLocation.Resolve(explicitPath: null, Directory.GetCurrentDirectory()));
 var runKey = $"agent-design-{DateTime.UtcNow:yyyyMMdd-HHmmss-fff}";
 var options = new TrainerOptions
 {
@@ -81,7 +81,7 @@ Console.WriteLine($"Before: {Describe(before)}; {Settings()}");
 
 // With an LLM, the tasks are also the validation set, so that each proposal is scored as soon as it is made.
 var result = await trainer.TrainAsync(TaskSuite.Tasks, hasLlm ? TaskSuite.Tasks : null);
-Console.WriteLine($"Training ended: {result.Status} ({result.Message}); run '{runKey}' stored in {store.Path}");
+Console.WriteLine($"Training ended: {result.Status} ({result.Message}); run '{runKey}' stored in {store.Path} (opto runs show {runKey})");
 
 var after = await trainer.EvaluateAsync(TaskSuite.Tasks);
 Console.WriteLine($"After:  {Describe(after)}; {Settings()}");
