@@ -107,10 +107,11 @@ internal sealed class ConsoleProgress : IProgress<TrainingProgress>
         {
             var changes = step.Changes.Count == 0 ? "no change"
                 : string.Join(", ", step.Changes.Select(c => c.Name == "ChooseShot" ? "ChooseShot (new code)" : $"{c.Name} {c.OldValueJson} -> {c.NewValueJson}"));
-            var errors = step.Examples.Count(e => e.Error is not null);
+            // Training and validation games alike: a proposal that throws or hangs shows up here, and the run goes on.
+            var failed = step.Examples.Where(e => e.Error is not null).ToList();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"step {step.Number}: hit rate {step.Score:P1}{(step.ValidationScore is { } v ? $", after the proposal {v:P1}" : "")}" +
-                $"{(errors > 0 ? $", {errors} games failed" : "")}; {changes}"));
+                $"{(failed.Count > 0 ? $", {failed.Count} game{(failed.Count == 1 ? "" : "s")} failed ({failed[0].Error})" : "")}; {changes}"));
         }
     }
 }

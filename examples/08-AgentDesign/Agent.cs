@@ -45,7 +45,9 @@ public partial class Agent(Kernel kernel)
 
     /// <summary>
     /// The agent's workflow: answers one task, routing it to a tool when the task fits one and the tool is on, and
-    /// asking the model otherwise. The answer must start with the number asked for.
+    /// asking the model otherwise. The answer must start with the number asked for. The toolbox offers
+    /// CalculateAsync(a, op, b), ConvertAsync(value, from, to) and LookupAsync(question), each null when its tool is
+    /// off (or, for the lookup, when nothing matches), and AskModelAsync(prompt), "" when there is no model.
     /// </summary>
     [Trainable]
     public async Task<string> SolveAsync(string task, Toolbox tools)

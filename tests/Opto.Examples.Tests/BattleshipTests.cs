@@ -127,7 +127,7 @@ public sealed partial class BattleshipTests : IDisposable
         Assert.Contains("step 1: hit rate", output);
         Assert.Contains("after the proposal 0.0 %", output);          // the hanging body scored nothing...
         Assert.Contains("step 2: hit rate 0.0 %, after the proposal", output);
-        Assert.Contains("1 games failed", output);                     // ...and its game failed rather than the run
+        Assert.Contains("1 game failed (CodeTimeoutException: stopped after 5 s", output);   // ...and its game failed, not the run
         Assert.Contains("(line-following policy)", output);            // the final code is the second proposal
         var (before, after) = HitRates(output);
         Assert.True(after > before, output);
