@@ -9,6 +9,11 @@ public sealed class CodeRepairTests : IDisposable
 {
     private const string Example = "Opto.Examples.CodeRepair";
 
+    // A first proposal that throws on most inputs: its exceptions must come back as feedback, not end the run.
+    private const string ThrowingBody = """
+        public int ParseDuration(string text) => (int)TimeSpan.Parse(text, System.Globalization.CultureInfo.InvariantCulture).TotalSeconds;
+        """;
+
     private const string FixedBody = """
         public int ParseDuration(string text)
         {
@@ -66,9 +71,14 @@ public sealed class CodeRepairTests : IDisposable
     }
 
     [Fact]
-    public async Task With_a_provider_the_proposed_body_is_compiled_and_every_check_passes()
+    public async Task With_a_provider_a_throwing_body_becomes_feedback_and_the_next_body_passes_every_check()
     {
         await using var server = new LoopbackOpenAIServer();
+        server.EnqueueCompletion(JsonSerializer.Serialize(new
+        {
+            reasoning = "TimeSpan already parses durations.",
+            suggestion = new Dictionary<string, object> { ["ParseDuration"] = ThrowingBody },
+        }));
         server.EnqueueCompletion(JsonSerializer.Serialize(new
         {
             reasoning = "Count days, read units in any case, and add the number left at the end as seconds.",
@@ -81,25 +91,30 @@ public sealed class CodeRepairTests : IDisposable
             ["OPTO_LLM_MODEL"] = "scripted",
             ["OPTO_LLM_ENDPOINT"] = new Uri(server.BaseUri, "v1").AbsoluteUri,
             ["OPTO_RUNS_DB"] = _runs,
-        }, "1");
+        }, "2");
 
         Assert.True(exitCode == 0, output);
-        // 71 %: the four failing cases each pass one of their two checks.
-        Assert.Contains("step 1: checks passed 71 % before the step, 100 % after; changed ParseDuration", output);
+        // 71 %: the four failing cases each pass one of their two checks. 7 %: TimeSpan reads "90" as days, and throws on the rest.
+        Assert.Contains("step 1: checks passed 71 % before the step, 7 % after; changed ParseDuration", output);
+        Assert.Contains("step 2: checks passed 7 % before the step, 100 % after; changed ParseDuration", output);
         Assert.Contains("[pass] units in upper case: \"2H\" -> 7200", output);
         Assert.Contains("Passed 3/7 before, 7/7 after.", output);
         Assert.Contains("ParseDurationTrained(\"2m30\") = 150", output);
         Assert.Contains("return total + number; // repaired", output);
 
-        // The optimizer saw the failing checks and the code to change.
-        var request = Assert.Single(server.Requests);
-        Assert.Contains("ParseDuration(\\\"90\\\") returned 0; expected 90.", request.Body);
-        Assert.Contains("else if (c == 's')", request.Body);
+        // The optimizer saw the failing checks and the code to change, then the exceptions of its own proposal.
+        var requests = server.Requests.ToArray();
+        Assert.Equal(2, requests.Length);
+        Assert.Contains("ParseDuration(\\\"90\\\") returned 0; expected 90.", requests[0].Body);
+        Assert.Contains("else if (c == 's')", requests[0].Body);
+        Assert.Contains("FormatException", requests[1].Body);
+        Assert.Contains("TimeSpan.Parse", requests[1].Body);
 
         using var store = RunStore.Open(_runs, createIfMissing: false);
         var run = Assert.Single(store.ListRuns());
-        var step = Assert.Single(store.GetRun(run.Key).Steps);
-        Assert.Equal(1.0, step.ValidationScore);
-        Assert.Equal("ParseDuration", Assert.Single(step.Changes).Name);
+        var steps = store.GetRun(run.Key).Steps;
+        Assert.Equal(2, steps.Count);
+        Assert.Equal(1.0, steps[1].ValidationScore);
+        Assert.All(steps, step => Assert.Equal("ParseDuration", Assert.Single(step.Changes).Name));
     }
 }
