@@ -42,7 +42,7 @@ if (!LocalLlm.TryCreate(configuration: null, environment: null, out var llm, out
     return;
 }
 
-code.ZeroFeedback();
+code.ZeroFeedback();   // the checks above sent feedback; the Trainer gathers its own each step
 var trainer = new Trainer<string, int, int>(
     text => parser.ParseDuration(Node.Input(text, "text", "The duration to read.")),
     DurationTests.Checks,
@@ -56,8 +56,9 @@ var trainer = new Trainer<string, int, int>(
         RunKey = runKey,
         Progress = new ConsoleProgress(),
     });
-// The suite is also the validation set: each proposed body is run on it right away, so the run keeps (and the store
-// shows) the score of the code after each step, not only of the code that received the feedback.
+// The suite is also the validation set: each proposed body is run on it right away, so the store shows the score of
+// the code after each step. Without one, the last proposal would never be scored, and the run, which ends on the best
+// scored values, would put back the code before it.
 var result = await trainer.TrainAsync(DurationTests.Cases, validation: DurationTests.Cases);
 Console.WriteLine($"Training ended: {result.Status}{(result.Message is { } m ? $" ({m})" : "")}; run '{runKey}' stored in {store.Path} (opto runs show {runKey})");
 
