@@ -152,8 +152,10 @@ internal sealed class TrainingSession<TInput, TOutput, TExpected> : IAlgorithmCo
             cancellationToken.ThrowIfCancellationRequested();
             _options.Progress?.Report(new StepStarted(_step, _options.MaxSteps));
             var stepStarted = time.GetTimestamp();
+            var calls = new StepCalls();
+            StepCalls.Current = calls; // restored when this method returns
             var outcome = await _algorithm.StepAsync(this, cancellationToken).ConfigureAwait(false);
-            var (record, next) = Record(outcome, time.GetElapsedTime(stepStarted));
+            var (record, next) = Record(outcome, calls, time.GetElapsedTime(stepStarted));
             if (_options.Journal is { } journal)
             {
                 await journal.RecordStepAsync(record, cancellationToken).ConfigureAwait(false);
@@ -180,7 +182,7 @@ internal sealed class TrainingSession<TInput, TOutput, TExpected> : IAlgorithmCo
     /// only when <see cref="Commit"/> is called after the record was written, so a failed write leaves the run at its
     /// last recorded step.
     /// </summary>
-    private (StepRecord Record, Bookkeeping Next) Record(StepOutcome outcome, TimeSpan duration)
+    private (StepRecord Record, Bookkeeping Next) Record(StepOutcome outcome, StepCalls calls, TimeSpan duration)
     {
         var current = Capture();
         var versions = new Dictionary<string, int>(_versions, StringComparer.Ordinal);
@@ -220,7 +222,7 @@ internal sealed class TrainingSession<TInput, TOutput, TExpected> : IAlgorithmCo
             Examples = outcome.Examples.AsReadOnly(),
             Parameters = Snapshots(current, versions),
             Changes = changes.AsReadOnly(),
-            LlmCalls = [.. outcome.OptimizerSteps.SelectMany(s => s.Exchanges).Select(CallRecord)],
+            LlmCalls = [.. outcome.OptimizerSteps.SelectMany(s => s.Exchanges).Select(CallRecord), .. calls.ToList()],
             StateJson = SaveState(next),
             Note = outcome.Note,
             CompletedAt = _options.TimeProvider.GetUtcNow(),
@@ -245,28 +247,13 @@ internal sealed class TrainingSession<TInput, TOutput, TExpected> : IAlgorithmCo
 
     private LlmCallRecord CallRecord(LlmExchange exchange)
     {
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartArray();
-            foreach (var message in exchange.Messages)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("role", message.Role.Value);
-                writer.WriteString("text", message.Text);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-        }
-
         return new LlmCallRecord
         {
             Purpose = exchange.Purpose,
             Model = _proposer.Model,
             InputTokens = exchange.Usage?.InputTokenCount,
             OutputTokens = exchange.Usage?.OutputTokenCount,
-            RequestJson = Encoding.UTF8.GetString(buffer.WrittenSpan),
+            RequestJson = StepCalls.RequestJson(exchange.Messages.Select(m => (m.Role.Value, m.Text))),
             Response = exchange.Response,
         };
     }

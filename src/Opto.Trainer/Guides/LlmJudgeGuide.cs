@@ -45,6 +45,17 @@ internal sealed partial class LlmJudgeGuide<TInput, TOutput, TExpected> : Guide<
         ChatMessage[] messages = [new(ChatRole.System, system), new(ChatRole.User, user)];
         var response = await _judge.GetResponseAsync(messages, _options.ChatOptions?.Clone(), cancellationToken).ConfigureAwait(false);
         var text = response.Text ?? "";
+        // Inside a training step the call is listed with the step's LLM calls (latency is left out: records must
+        // not depend on timing).
+        Runs.StepCalls.Current?.Add(new Runs.LlmCallRecord
+        {
+            Purpose = "judge",
+            Model = response.ModelId ?? _options.ChatOptions?.ModelId,
+            InputTokens = response.Usage?.InputTokenCount,
+            OutputTokens = response.Usage?.OutputTokenCount,
+            RequestJson = Runs.StepCalls.RequestJson(messages),
+            Response = text,
+        });
         return Parse(text, _options.MaxScore);
     }
 

@@ -169,6 +169,29 @@ public class AlgorithmTests
     }
 
     [Fact]
+    public async Task A_judge_calls_are_listed_with_the_step_that_made_them()
+    {
+        var a = Problems.Factor(1);
+        var judge = new Opto.Testing.ScriptedChatClient
+        {
+            Responder = _ => Opto.Testing.ScriptedStep.Reply("Score: 0.5\nHalf right.",
+                new Microsoft.Extensions.AI.UsageDetails { InputTokenCount = 30, OutputTokenCount = 5 }),
+        };
+        var trainer = new Trainer<double, double, double>(Problems.Multiply(a), Guide.LlmJudge<double, double, double>(judge), new GridSearch(a, 2, 3),
+            new TrainerOptions { MaxSteps = 2, BatchSize = 3, MaxDegreeOfParallelism = 2, StopWhenOptimizerDone = false });
+
+        var result = await trainer.TrainAsync(Problems.Data(3));
+
+        Assert.All(result.Steps, step =>
+        {
+            Assert.Equal(3, step.LlmCalls.Count);
+            Assert.All(step.LlmCalls, call => Assert.Equal(("judge", 30L, 5L), (call.Purpose, call.InputTokens!.Value, call.OutputTokens!.Value)));
+            Assert.All(step.Examples, e => Assert.Equal("Half right.", e.Feedback));
+        });
+        Assert.Equal(0.5, result.BestScore);
+    }
+
+    [Fact]
     public async Task Patience_stops_a_run_that_stopped_improving()
     {
         var a = Problems.Factor(3);
