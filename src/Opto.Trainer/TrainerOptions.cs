@@ -67,7 +67,10 @@ public sealed class TrainerOptions
     /// <value>The default value is <see cref="TimeProvider.System"/>.</value>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
-    /// <summary>Gets or sets whether the parameters are set to the best values seen when the run ends.</summary>
+    /// <summary>
+    /// Gets or sets whether the parameters are set to the best values seen when the run ends. Without a validation
+    /// set, an LLM optimizer's last proposal has not been scored yet; it is kept rather than undone.
+    /// </summary>
     /// <value>The default value is <see langword="true"/>.</value>
     public bool RestoreBestAtEnd { get; init; } = true;
 

@@ -28,6 +28,7 @@ internal sealed class TrainingSession<TInput, TOutput, TExpected> : IAlgorithmCo
     private ParameterValues _last;
     private ParameterValues? _bestValues;
     private double? _bestScore;
+    private bool _lastProposalUnscored;
     private double? _trackedBest;
     private int _stepsWithoutImprovement;
     private int _step;
@@ -116,7 +117,9 @@ internal sealed class TrainingSession<TInput, TOutput, TExpected> : IAlgorithmCo
         }
 
         RestoreAfterInterruption();
-        if (_options.RestoreBestAtEnd && _bestValues is not null)
+        // An unscored last proposal is not known to be worse than the best scored values, and going back would
+        // undo e.g. a one-step fix; it is kept, and the result still reports the best scored values.
+        if (_options.RestoreBestAtEnd && _bestValues is not null && !_lastProposalUnscored)
         {
             Apply(_bestValues);
         }
@@ -156,6 +159,7 @@ internal sealed class TrainingSession<TInput, TOutput, TExpected> : IAlgorithmCo
             StepCalls.Current = calls; // restored when this method returns
             var outcome = await _algorithm.StepAsync(this, cancellationToken).ConfigureAwait(false);
             var (record, next) = Record(outcome, calls, time.GetElapsedTime(stepStarted));
+            _lastProposalUnscored = outcome.ProposalUnscored;
             if (_options.Journal is { } journal)
             {
                 await journal.RecordStepAsync(record, cancellationToken).ConfigureAwait(false);

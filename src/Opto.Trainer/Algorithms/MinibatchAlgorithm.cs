@@ -41,6 +41,7 @@ public sealed class MinibatchAlgorithm : TrainingAlgorithm
                 // Without validation, an LLM step's batch score measured the parameters before the step.
                 ScoredValues = validation is null && optimizer.UsesFeedback ? before : after,
                 TrackedScore = validation?.Mean ?? training.Mean,
+                ProposalUnscored = validation is null && optimizer.UsesFeedback && proposal.Step.Changed,
                 OptimizerDone = optimizer.Exhausted || proposal.Step.Terminated,
                 Note = proposal.Step.NoOpReason,
             };

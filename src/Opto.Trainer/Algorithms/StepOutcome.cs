@@ -24,6 +24,12 @@ internal sealed class StepOutcome
     /// <summary>The values <see cref="TrackedScore"/> belongs to (for best-so-far).</summary>
     public required ParameterValues ScoredValues { get; set; }
 
+    /// <summary>
+    /// Whether the parameters now hold values no score has measured yet: an LLM step without a validation set is
+    /// scored on the batch that produced its feedback, i.e. before its own proposal.
+    /// </summary>
+    public bool ProposalUnscored { get; set; }
+
     /// <summary>The score that decides the best parameters and early stopping (validation when there is one).</summary>
     public double TrackedScore { get; set; }
 

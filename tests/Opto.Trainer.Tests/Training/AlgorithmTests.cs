@@ -42,6 +42,19 @@ public class AlgorithmTests
     }
 
     [Fact]
+    public async Task Without_validation_the_LLM_s_last_unscored_proposal_is_kept_not_undone_by_restoring_the_best()
+    {
+        var a = Problems.Factor(1);
+        var trainer = new Trainer<double, double, double>(Problems.Multiply(a), Problems.ToleranceGuide(), new OptoPrime([a], Problems.StepwiseClient()),
+            new TrainerOptions { MaxSteps = 1, BatchSize = 2, MaxDegreeOfParallelism = 1 });
+
+        var result = await trainer.TrainAsync(Problems.Data(4));
+
+        Assert.Equal(2.0, a.Value); // the step's proposal stays
+        Assert.Equal(1.0, result.BestValues["a"]); // the only scored values were the ones before it
+    }
+
+    [Fact]
     public async Task Minibatch_with_a_search_optimizer_proposes_scores_and_reports_then_keeps_the_best()
     {
         var a = Problems.Factor(1);
