@@ -24,8 +24,11 @@ using Opto.Runs;
 using Opto.TorchSharp;
 using Opto.Trace;
 using Opto.Trainer;
+using Opto.Trainer.Runs;
 
 var withLlm = LlmClientFactory.TryCreate(configuration: null, environment: null, out var llm, out var llmProblem);
+// The teacher's calls go into the run store with each round, next to the optimizer's.
+var teacherLlm = llm?.RecordedInTrainingSteps("teacher");
 var rounds = Option("--rounds", 8);
 var budget = Option("--budget", withLlm ? 40 : 160);
 var epochs = Option("--epochs", 30);
@@ -143,7 +146,7 @@ async ValueTask<Node<TrainingReport>> RunRoundAsync(StudentDataset tasks, Cancel
     var errors = Node.Input(new SkillErrors(lastErrors), "last_errors", "Each skill's validation error in the previous round.");
     var batch = withLlm
         ? await Bundle.InvokeAsync(TeacherEngines.Written, [policy.Instruction, policy.Focus, errors],
-            ct => TeacherEngines.WriteAsync(llm!, policy, budget, lastErrors, ct), cancellationToken)
+            ct => TeacherEngines.WriteAsync(teacherLlm!, policy, budget, lastErrors, ct), cancellationToken)
         : Bundle.Invoke(TeacherEngines.Synthetic, [policy.Focus, policy.Jitter, policy.Generator, errors],
             () => TeacherEngines.Generate(policy, budget, lastErrors, seed: 1000 + round));
     var soFar = accumulated;

@@ -109,7 +109,8 @@ public sealed partial class TeacherStudentTests(ITestOutputHelper log) : IDispos
         Assert.Equal("OptoPrime", run.Summary.Optimizer);
         Assert.Equal(2, run.Steps.Count);
         Assert.Contains(run.Steps[0].Changes, c => c.Name == "teacher.focus" && c.NewValueJson == "0.8");
-        Assert.True(run.Steps[0].LlmCallCount >= 1);
+        Assert.True(run.Steps[0].LlmCallCount >= 2); // the optimizer's call and the teacher's
+        Assert.Contains(store.GetStep(run.Summary.Key, 1).LlmCalls, c => c.Purpose == "teacher" && c.Response!.Contains("threshold", StringComparison.Ordinal));
     }
 
     private static string Suggestion(string instruction, double focus) => JsonSerializer.Serialize(new
