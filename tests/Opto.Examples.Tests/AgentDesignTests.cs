@@ -109,13 +109,7 @@ public sealed class AgentDesignTests : IDisposable
             },
         }));
 
-        var (exitCode, output) = await ExampleProcess.RunAsync(Example, new Dictionary<string, string>
-        {
-            ["OPTO_LLM_PROVIDER"] = "compatible",
-            ["OPTO_LLM_MODEL"] = "scripted",
-            ["OPTO_LLM_ENDPOINT"] = new Uri(server.BaseUri, "v1").AbsoluteUri,
-            ["OPTO_RUNS_DB"] = _runs,
-        }, "1");
+        var (exitCode, output) = await ExampleProcess.RunAsync(Example, ExampleProcess.ScriptedLlm(server, _runs), "1");
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("Before: 0/12 tasks answered correctly", output);

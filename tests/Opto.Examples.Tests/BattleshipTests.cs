@@ -115,13 +115,7 @@ public sealed partial class BattleshipTests : IDisposable
         server.EnqueueCompletion(Answer("Scan for the first free cell.", LoopingBody));
         server.EnqueueCompletion(Answer("Follow lines of hits and hunt on a checkerboard from the center.", BetterBody));
 
-        var (exitCode, output) = await ExampleProcess.RunAsync(Example, new Dictionary<string, string>
-        {
-            ["OPTO_LLM_PROVIDER"] = "compatible",
-            ["OPTO_LLM_MODEL"] = "scripted",
-            ["OPTO_LLM_ENDPOINT"] = new Uri(server.BaseUri, "v1").AbsoluteUri,
-            ["OPTO_RUNS_DB"] = _runs,
-        }, "2", "1");
+        var (exitCode, output) = await ExampleProcess.RunAsync(Example, ExampleProcess.ScriptedLlm(server, _runs), "2", "1");
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("step 1: hit rate", output);

@@ -85,13 +85,7 @@ public sealed class CodeRepairTests : IDisposable
             suggestion = new Dictionary<string, object> { ["ParseDuration"] = FixedBody },
         }));
 
-        var (exitCode, output) = await ExampleProcess.RunAsync(Example, new Dictionary<string, string>
-        {
-            ["OPTO_LLM_PROVIDER"] = "compatible",
-            ["OPTO_LLM_MODEL"] = "scripted",
-            ["OPTO_LLM_ENDPOINT"] = new Uri(server.BaseUri, "v1").AbsoluteUri,
-            ["OPTO_RUNS_DB"] = _runs,
-        }, "2");
+        var (exitCode, output) = await ExampleProcess.RunAsync(Example, ExampleProcess.ScriptedLlm(server, _runs), "2");
 
         Assert.True(exitCode == 0, output);
         // 71 %: the four failing cases each pass one of their two checks. 7 %: TimeSpan reads "90" as days, and throws on the rest.

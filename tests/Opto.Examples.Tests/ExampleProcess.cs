@@ -1,3 +1,4 @@
+using Opto.Testing;
 using System.Diagnostics;
 
 namespace Opto.Examples.Tests;
@@ -11,6 +12,23 @@ internal static class ExampleProcess
         "OPTO_LLM_PROVIDER", "OPTO_LLM_MODEL", "OPTO_LLM_ENDPOINT", "OPTO_LLM_API_KEY",
         "OPENAI_API_KEY", "OPENAI_BASE_URL", "AZURE_OPENAI_ENDPOINT", "AZURE_OPENAI_API_KEY", "AZURE_OPENAI_DEPLOYMENT",
     ];
+
+    /// <summary>The environment that makes an example use the scripted OpenAI-compatible server (and a run store file).</summary>
+    public static Dictionary<string, string> ScriptedLlm(LoopbackOpenAIServer server, string? runsDb = null)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["OPTO_LLM_PROVIDER"] = "compatible",
+            ["OPTO_LLM_MODEL"] = "scripted",
+            ["OPTO_LLM_ENDPOINT"] = new Uri(server.BaseUri, "v1").AbsoluteUri,
+        };
+        if (runsDb is not null)
+        {
+            environment["OPTO_RUNS_DB"] = runsDb;
+        }
+
+        return environment;
+    }
 
     public static async Task<(int ExitCode, string Output)> RunAsync(string assemblyName, IReadOnlyDictionary<string, string>? environment = null, params string[] args)
     {

@@ -45,13 +45,7 @@ public sealed class NumericOptimizationTests : IDisposable
             suggestion = new Dictionary<string, object> { ["BaseFee"] = 4.5, ["PerKm"] = 0.8, ["PerKg"] = 1.2 },
         }));
 
-        var (exitCode, output) = await ExampleProcess.RunAsync("Opto.Examples.NumericOptimization", new Dictionary<string, string>
-        {
-            ["OPTO_RUNS_DB"] = StorePath,
-            ["OPTO_LLM_PROVIDER"] = "compatible",
-            ["OPTO_LLM_MODEL"] = "scripted",
-            ["OPTO_LLM_ENDPOINT"] = new Uri(server.BaseUri, "v1").AbsoluteUri,
-        }, "--search-steps", "20", "--llm-steps", "1");
+        var (exitCode, output) = await ExampleProcess.RunAsync("Opto.Examples.NumericOptimization", ExampleProcess.ScriptedLlm(server, StorePath), "--search-steps", "20", "--llm-steps", "1");
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("fee 4.50 + 0.800/km + 1.200/kg; 1 steps", output);

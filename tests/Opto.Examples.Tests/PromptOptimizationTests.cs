@@ -59,13 +59,7 @@ public sealed class PromptOptimizationTests : IDisposable
             }
         }
 
-        var (exitCode, output) = await ExampleProcess.RunAsync("Opto.Examples.PromptOptimization", new Dictionary<string, string>
-        {
-            ["OPTO_RUNS_DB"] = StorePath,
-            ["OPTO_LLM_PROVIDER"] = "compatible",
-            ["OPTO_LLM_MODEL"] = "scripted",
-            ["OPTO_LLM_ENDPOINT"] = new Uri(server.BaseUri, "v1").AbsoluteUri,
-        }, "--limit", "4", "--steps", "1", "--proposals", "1", "--parallel", "1");
+        var (exitCode, output) = await ExampleProcess.RunAsync("Opto.Examples.PromptOptimization", ExampleProcess.ScriptedLlm(server, StorePath), "--limit", "4", "--steps", "1", "--proposals", "1", "--parallel", "1");
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("Validation problems solved: 0/2 before, 2/2 after.", output);

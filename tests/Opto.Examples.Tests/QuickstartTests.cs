@@ -78,12 +78,7 @@ public sealed partial class QuickstartTests : IDisposable
             },
         }));
 
-        var (exitCode, output) = await RunAsync(new Dictionary<string, string>
-        {
-            ["OPTO_LLM_PROVIDER"] = "compatible",
-            ["OPTO_LLM_MODEL"] = "scripted",
-            ["OPTO_LLM_ENDPOINT"] = new Uri(server.BaseUri, "v1").AbsoluteUri,
-        }, "--steps", "1");
+        var (exitCode, output) = await RunAsync(ExampleProcess.ScriptedLlm(server), "--steps", "1");
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("with OptoPrime", output);

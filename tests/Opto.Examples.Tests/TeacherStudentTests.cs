@@ -75,13 +75,7 @@ public sealed partial class TeacherStudentTests(ITestOutputHelper log) : IDispos
             """);
         server.EnqueueCompletion(Suggestion("Write points close to each rule's decision boundary, on both sides.", 0.8));
 
-        var (exitCode, output) = await ExampleProcess.RunAsync(Example, new Dictionary<string, string>
-        {
-            ["OPTO_LLM_PROVIDER"] = "compatible",
-            ["OPTO_LLM_MODEL"] = "scripted",
-            ["OPTO_LLM_ENDPOINT"] = new Uri(server.BaseUri, "v1").AbsoluteUri,
-            ["OPTO_RUNS_DB"] = _db,
-        }, "--rounds", "2", "--budget", "8", "--epochs", "5");
+        var (exitCode, output) = await ExampleProcess.RunAsync(Example, ExampleProcess.ScriptedLlm(server, _db), "--rounds", "2", "--budget", "8", "--epochs", "5");
         log.WriteLine(output);
 
         Assert.True(exitCode == 0, output);

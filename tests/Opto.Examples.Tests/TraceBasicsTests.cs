@@ -42,12 +42,7 @@ public sealed class TraceBasicsTests : IDisposable
         });
         server.EnqueueCompletion(answer);
 
-        var (exitCode, output) = await ExampleProcess.RunAsync("Opto.Examples.TraceBasics", new Dictionary<string, string>
-        {
-            ["OPTO_LLM_PROVIDER"] = "compatible",
-            ["OPTO_LLM_MODEL"] = "scripted",
-            ["OPTO_LLM_ENDPOINT"] = new Uri(server.BaseUri, "v1").AbsoluteUri,
-        }, _dot);
+        var (exitCode, output) = await ExampleProcess.RunAsync("Opto.Examples.TraceBasics", ExampleProcess.ScriptedLlm(server), _dot);
 
         Assert.Equal(0, exitCode);
         Assert.Contains("Final score 3/3: discount 0.05, greeting \"Dear Ada Lovelace,\", installments 3", output);
