@@ -21,7 +21,7 @@ Console.WriteLine($"Trace written to {dotPath} (render: dot -Tsvg {dotPath} -o q
 
 if (!LocalLlm.TryCreate(configuration: null, environment: null, out var llm, out var problem))
 {
-    var prompt = new OptoPrime(parameters, new NoChatClient()).BuildPrompt()!;
+    var prompt = OptoPrime.PreviewPrompt(parameters)!;
     Console.WriteLine($"\nScore {score}/3. This is the problem OptoPrime would send to an LLM:\n");
     Console.WriteLine(prompt.UserMessage);
     Console.WriteLine("No LLM is usable, so the parameters stay as they are.\n" + problem);
@@ -85,22 +85,4 @@ int RunQuote(string dot)
     Console.WriteLine($"Traced {scope.Graph.Count} nodes; checks passed: {passed}/3; letter: \"{letter.Value}\"");
     File.WriteAllText(dot, scope.Graph.ToDot());
     return passed;
-}
-
-/// <summary>Stands in where only the prompt is built; never called.</summary>
-internal sealed class NoChatClient : Microsoft.Extensions.AI.IChatClient
-{
-    public Task<Microsoft.Extensions.AI.ChatResponse> GetResponseAsync(IEnumerable<Microsoft.Extensions.AI.ChatMessage> messages,
-        Microsoft.Extensions.AI.ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-        throw new InvalidOperationException("No LLM is configured.");
-
-    public IAsyncEnumerable<Microsoft.Extensions.AI.ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<Microsoft.Extensions.AI.ChatMessage> messages,
-        Microsoft.Extensions.AI.ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-        throw new InvalidOperationException("No LLM is configured.");
-
-    public object? GetService(Type serviceType, object? serviceKey = null) => null;
-
-    public void Dispose()
-    {
-    }
 }

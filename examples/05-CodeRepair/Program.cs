@@ -30,7 +30,7 @@ var runKey = $"code-repair-{DateTime.UtcNow:yyyyMMdd-HHmmss-fff}";
 if (!LocalLlm.TryCreate(configuration: null, environment: null, out var llm, out var problem))
 {
     // RunChecksAsync sent each failure backward, so this is the prompt the first step would send.
-    var prompt = new OptoPrime(parser.Parameters(), new NoChatClient(), Options()).BuildPrompt()!;
+    var prompt = OptoPrime.PreviewPrompt(parser.Parameters(), Options())!;
     Console.WriteLine("\nThis is the problem OptoPrime would send to an LLM:\n");
     Console.WriteLine(prompt.UserMessage);
     await RecordChecksOnlyAsync(before);
@@ -54,7 +54,7 @@ var trainer = new Trainer<string, int, int>(
         MaxDegreeOfParallelism = 1,             // the same order every run, so the prompt is reproducible
         Journal = store.OpenJournal(),
         RunKey = runKey,
-        Progress = new ConsoleProgress(),
+        Progress = TrainingProgress.OnStepFinished(StepLines.Print),
     });
 // The suite is also the validation set: each proposed body is run on it right away, so the store shows the score of
 // the code after each step. Without one, the last proposal would never be scored, and the run, which ends on the best
@@ -141,34 +141,13 @@ async Task RecordChecksOnlyAsync(List<(string Name, bool Passed, double Score, s
     await journal.CompleteAsync(new RunEnd(RunStatus.Stopped, score, "No LLM is configured."));
 }
 
-/// <summary>Prints each finished step as it happens (synchronously, unlike Progress&lt;T&gt;).</summary>
-internal sealed class ConsoleProgress : IProgress<TrainingProgress>
+/// <summary>One line per finished training step.</summary>
+internal static class StepLines
 {
-    public void Report(TrainingProgress value)
+    public static void Print(StepRecord step)
     {
-        if (value is StepFinished { Record: var step })
-        {
-            var changed = step.Changes.Count == 0 ? "no change" : "changed " + string.Join(", ", step.Changes.Select(c => c.Name));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"step {step.Number}: checks passed {step.Score:P0} before the step, {step.ValidationScore:P0} after; {changed}"));
-        }
-    }
-}
-
-/// <summary>Stands in where only the prompt is built; never called.</summary>
-internal sealed class NoChatClient : Microsoft.Extensions.AI.IChatClient
-{
-    public Task<Microsoft.Extensions.AI.ChatResponse> GetResponseAsync(IEnumerable<Microsoft.Extensions.AI.ChatMessage> messages,
-        Microsoft.Extensions.AI.ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-        throw new InvalidOperationException("No LLM is configured.");
-
-    public IAsyncEnumerable<Microsoft.Extensions.AI.ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<Microsoft.Extensions.AI.ChatMessage> messages,
-        Microsoft.Extensions.AI.ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-        throw new InvalidOperationException("No LLM is configured.");
-
-    public object? GetService(Type serviceType, object? serviceKey = null) => null;
-
-    public void Dispose()
-    {
+        var changed = step.Changes.Count == 0 ? "no change" : "changed " + string.Join(", ", step.Changes.Select(c => c.Name));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"step {step.Number}: checks passed {step.Score:P0} before the step, {step.ValidationScore:P0} after; {changed}"));
     }
 }

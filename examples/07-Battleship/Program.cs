@@ -16,6 +16,7 @@ using Opto.Optimizers.Baselines;
 using Opto.Runs;
 using Opto.Trace;
 using Opto.Trainer;
+using Opto.Trainer.Runs;
 
 var hasLlm = LocalLlm.TryCreate(configuration: null, environment: null, out var llm, out var problem);
 var maxSteps = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : hasLlm ? 4 : 30;
@@ -43,7 +44,7 @@ var options = new TrainerOptions
     BatchSize = training.Count,
     Journal = store.OpenJournal(),
     RunKey = runKey,
-    Progress = new ConsoleProgress(),
+    Progress = TrainingProgress.OnStepFinished(StepLines.Print),
 };
 Node<GameResult> Workflow(int seed) => policy.Play(Node.Input(seed, "seed", "The seed that placed the ships."));
 
@@ -98,20 +99,17 @@ static string Describe(Evaluation<GameResult> evaluation)
         $"hit rate {evaluation.MeanScore:P1}, {shots:0.0} shots per game on average, {evaluation.Outcomes.Count - finished.Count} of {evaluation.Outcomes.Count} games unfinished or failed");
 }
 
-/// <summary>Prints each finished step as it happens (synchronously, unlike Progress&lt;T&gt;).</summary>
-internal sealed class ConsoleProgress : IProgress<TrainingProgress>
+/// <summary>One line per finished training step.</summary>
+internal static class StepLines
 {
-    public void Report(TrainingProgress value)
+    public static void Print(StepRecord step)
     {
-        if (value is StepFinished { Record: var step })
-        {
-            var changes = step.Changes.Count == 0 ? "no change"
-                : string.Join(", ", step.Changes.Select(c => c.Name == "ChooseShot" ? "ChooseShot (new code)" : $"{c.Name} {c.OldValueJson} -> {c.NewValueJson}"));
-            // Training and validation games alike: a proposal that throws or hangs shows up here, and the run goes on.
-            var failed = step.Examples.Where(e => e.Error is not null).ToList();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"step {step.Number}: hit rate {step.Score:P1}{(step.ValidationScore is { } v ? $", after the proposal {v:P1}" : "")}" +
-                $"{(failed.Count > 0 ? $", {failed.Count} game{(failed.Count == 1 ? "" : "s")} failed ({failed[0].Error})" : "")}; {changes}"));
-        }
+        var changes = step.Changes.Count == 0 ? "no change"
+            : string.Join(", ", step.Changes.Select(c => c.Name == "ChooseShot" ? "ChooseShot (new code)" : $"{c.Name} {c.OldValueJson} -> {c.NewValueJson}"));
+        // Training and validation games alike: a proposal that throws or hangs shows up here, and the run goes on.
+        var failed = step.Examples.Where(e => e.Error is not null).ToList();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"step {step.Number}: hit rate {step.Score:P1}{(step.ValidationScore is { } v ? $", after the proposal {v:P1}" : "")}" +
+            $"{(failed.Count > 0 ? $", {failed.Count} game{(failed.Count == 1 ? "" : "s")} failed ({failed[0].Error})" : "")}; {changes}"));
     }
 }

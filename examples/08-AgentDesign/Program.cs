@@ -21,6 +21,7 @@ using Opto.Runs;
 using Opto.SemanticKernel;
 using Opto.Trace;
 using Opto.Trainer;
+using Opto.Trainer.Runs;
 
 var hasLlm = LocalLlm.TryCreate(configuration: null, environment: null, out var llm, out var problem);
 var maxSteps = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : hasLlm ? 3 : 40;
@@ -52,7 +53,7 @@ var options = new TrainerOptions
     MaxDegreeOfParallelism = 1,   // one task at a time: the model's calls come in the same order every run
     Journal = store.OpenJournal(),
     RunKey = runKey,
-    Progress = new ConsoleProgress(),
+    Progress = TrainingProgress.OnStepFinished(StepLines.Print),
 };
 
 // One traced run of the agent: the toolbox (built from the settings) and the task go into the workflow.
@@ -109,18 +110,15 @@ string Settings() => string.Create(CultureInfo.InvariantCulture,
 static string Describe(Evaluation<string> evaluation) =>
     $"{evaluation.Outcomes.Count(o => o.Score >= 1)}/{evaluation.Outcomes.Count} tasks answered correctly";
 
-/// <summary>Prints each finished step as it happens (synchronously, unlike Progress&lt;T&gt;).</summary>
-internal sealed class ConsoleProgress : IProgress<TrainingProgress>
+/// <summary>One line per finished training step.</summary>
+internal static class StepLines
 {
-    public void Report(TrainingProgress value)
+    public static void Print(StepRecord step)
     {
-        if (value is StepFinished { Record: var step })
-        {
-            var changes = step.Changes.Count == 0 ? "no change"
-                : string.Join(", ", step.Changes.Select(c => c.Name == "SolveAsync" ? "SolveAsync (new code)" : $"{c.Name} {Short(c.OldValueJson)} -> {Short(c.NewValueJson)}"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"step {step.Number}: {step.Score:P0} correct{(step.ValidationScore is { } v ? $", after the proposal {v:P0}" : "")}; {changes}"));
-        }
+        var changes = step.Changes.Count == 0 ? "no change"
+            : string.Join(", ", step.Changes.Select(c => c.Name == "SolveAsync" ? "SolveAsync (new code)" : $"{c.Name} {Short(c.OldValueJson)} -> {Short(c.NewValueJson)}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"step {step.Number}: {step.Score:P0} correct{(step.ValidationScore is { } v ? $", after the proposal {v:P0}" : "")}; {changes}"));
     }
 
     private static string Short(string json) => json.Length <= 40 ? json : json[..37] + "...";

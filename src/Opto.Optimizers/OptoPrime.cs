@@ -34,6 +34,20 @@ public class OptoPrime : Optimizer
     public string Objective { get; set; }
 
     /// <summary>
+    /// Builds the prompt OptoPrime would send for the feedback the parameters hold now, with no LLM at all — to show
+    /// an offline user what an optimizer would be asked, or to log and measure it.
+    /// </summary>
+    /// <param name="parameters">The parameters, as for the constructor.</param>
+    /// <param name="options">The settings, as for the constructor.</param>
+    /// <returns>The prompt, or <see langword="null"/> when no trainable parameter holds feedback.</returns>
+    /// <exception cref="ArgumentException">No parameter is trainable, or an option is out of range.</exception>
+    public static OptoPrimePrompt? PreviewPrompt(IEnumerable<IParameterNode> parameters, OptoPrimeOptions? options = null)
+    {
+        using var unused = new NoLlm();
+        return new OptoPrime(parameters, unused, options).BuildPrompt();
+    }
+
+    /// <summary>
     /// Builds the prompt for the feedback the parameters hold now, without calling the LLM (to inspect it, log it
     /// or measure it).
     /// </summary>
@@ -125,6 +139,22 @@ public class OptoPrime : Optimizer
             sb.Append("Earlier step ").Append(i++).Append('\n')
               .Append("#Variables\n").Append(variables).Append('\n')
               .Append("#Feedback\n").Append(feedback).Append("\n\n");
+        }
+    }
+
+    /// <summary>The chat client of a preview: building a prompt never calls it.</summary>
+    private sealed class NoLlm : IChatClient
+    {
+        public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("A prompt preview has no LLM to call.");
+
+        public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("A prompt preview has no LLM to call.");
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+        public void Dispose()
+        {
         }
     }
 }

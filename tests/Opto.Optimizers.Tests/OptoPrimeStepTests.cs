@@ -90,6 +90,18 @@ public class OptoPrimeStepTests
     }
 
     [Fact]
+    public void PreviewPrompt_builds_the_problem_from_the_feedback_without_any_LLM()
+    {
+        var (a, b) = Graphs.Numbers();
+
+        var prompt = OptoPrime.PreviewPrompt([a, b]);
+
+        Assert.NotNull(prompt);
+        Assert.Contains("#Feedback", prompt.UserMessage, StringComparison.Ordinal);
+        Assert.Null(OptoPrime.PreviewPrompt([new ParameterNode<double>(1, "quiet")])); // no feedback, nothing to ask
+    }
+
+    [Fact]
     public async Task When_the_reask_is_unusable_the_valid_values_of_the_first_answer_are_still_applied()
     {
         var (a, b) = Graphs.Numbers();

@@ -17,14 +17,13 @@ internal sealed class SearchRandom
     public SearchRandom(long seed)
     {
         // SplitMix64 spreads any seed, 0 included, over the four words; xoshiro must not start from all zeros.
-        var x = unchecked((ulong)seed);
-        _s0 = SplitMix64(ref x);
-        _s1 = SplitMix64(ref x);
-        _s2 = SplitMix64(ref x);
-        _s3 = SplitMix64(ref x);
+        var mix = new SplitMix64(unchecked((ulong)seed));
+        _s0 = mix.NextUInt64();
+        _s1 = mix.NextUInt64();
+        _s2 = mix.NextUInt64();
+        _s3 = mix.NextUInt64();
     }
 
-    /// <summary>The state as 64 hexadecimal digits, for saving and for checking a replay.</summary>
     public string State => string.Create(CultureInfo.InvariantCulture, $"{_s0:x16}{_s1:x16}{_s2:x16}{_s3:x16}");
 
     public ulong NextUInt64()
@@ -67,16 +66,4 @@ internal sealed class SearchRandom
     }
 
     private static ulong RotateLeft(ulong x, int k) => (x << k) | (x >> (64 - k));
-
-    private static ulong SplitMix64(ref ulong x)
-    {
-        unchecked
-        {
-            x += 0x9E3779B97F4A7C15UL;
-            var z = x;
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-            return z ^ (z >> 31);
-        }
-    }
 }

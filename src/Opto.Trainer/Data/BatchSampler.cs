@@ -1,3 +1,5 @@
+using Opto.Optimizers;
+
 namespace Opto.Trainer;
 
 /// <summary>

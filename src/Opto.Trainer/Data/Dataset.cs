@@ -1,6 +1,8 @@
 using System.Collections;
 using System.Globalization;
 
+using Opto.Optimizers;
+
 namespace Opto.Trainer;
 
 /// <summary>

@@ -6,7 +6,31 @@ namespace Opto.Trainer;
 /// Something that happened during training, reported through <see cref="TrainerOptions.Progress"/> so that a CLI
 /// can draw progress bars. <see cref="ExampleEvaluated"/> may be reported from several threads at once.
 /// </summary>
-public abstract record TrainingProgress;
+public abstract record TrainingProgress
+{
+    /// <summary>
+    /// A progress sink that calls <paramref name="onStep"/> with each finished step's record, on the trainer's own
+    /// flow and in order (unlike <see cref="Progress{T}"/>, which posts to a synchronization context or the pool).
+    /// </summary>
+    /// <param name="onStep">What to do with each step, e.g. print a line.</param>
+    /// <returns>The sink, for <see cref="TrainerOptions.Progress"/>.</returns>
+    public static IProgress<TrainingProgress> OnStepFinished(Action<StepRecord> onStep)
+    {
+        ArgumentNullException.ThrowIfNull(onStep);
+        return new StepSink(onStep);
+    }
+
+    private sealed class StepSink(Action<StepRecord> onStep) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value)
+        {
+            if (value is StepFinished finished)
+            {
+                onStep(finished.Record);
+            }
+        }
+    }
+}
 
 /// <summary>A step began.</summary>
 /// <param name="Step">The step's number, from 1.</param>

@@ -55,3 +55,19 @@ public class StepRecordingTests
         Assert.Throws<ArgumentException>(() => new ScriptedChatClient().RecordedInTrainingSteps(" "));
     }
 }
+
+public class StepProgressTests
+{
+    [Fact]
+    public async Task OnStepFinished_hands_over_each_finished_step_in_order_and_nothing_else()
+    {
+        var a = Problems.Factor(1);
+        var steps = new List<int>();
+        var trainer = new Trainer<double, double, double>(Problems.Multiply(a), Problems.ClosenessGuide(), new GridSearch(a, 2, 3, 4),
+            new TrainerOptions { MaxSteps = 3, BatchSize = 2, Progress = TrainingProgress.OnStepFinished(step => steps.Add(step.Number)) });
+
+        await trainer.TrainAsync(Problems.Data(4));
+
+        Assert.Equal([1, 2, 3], steps);
+    }
+}

@@ -1,4 +1,4 @@
-namespace Opto.Trainer;
+namespace Opto.Optimizers;
 
 /// <summary>
 /// A tiny seeded random-number generator whose whole state is one 64-bit number, so that it can be written into a
