@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Opto.Trace.Code;
 
 /// <summary>
@@ -85,12 +83,8 @@ internal static class CompilerWarmUp
         }
     }
 
-    /// <summary>How long the warm-up took, once it has run; for benchmarks.</summary>
-    public static TimeSpan? Duration { get; private set; }
-
     private static void Run(TaskCompletionSource done)
     {
-        var clock = Stopwatch.StartNew();
         try
         {
             // A pipeline of its own: nothing lands in any compiler's cache or statistics.
@@ -117,7 +111,6 @@ internal static class CompilerWarmUp
         }
         finally
         {
-            Duration = clock.Elapsed;
             done.SetResult();
         }
     }
