@@ -15,8 +15,8 @@ namespace Opto.Trace.Code;
 /// <remarks>
 /// Results are cached by the SHA-256 of the source and the expected signature, so the same text compiles once;
 /// the least recently used entries beyond <see cref="CodeCompilerOptions.CacheCapacity"/> are unloaded. Failures are
-/// cached as well. The first compilation in a process takes one to two seconds (the JIT compiles Roslyn itself);
-/// later ones take milliseconds. Creating a <see cref="TrainableMethod{TDelegate}"/> therefore starts
+/// cached as well. The first compilation in a process takes about a second (the JIT compiles parts of Roslyn; twice
+/// that where the build could not make Roslyn ReadyToRun); later ones take milliseconds. Creating a <see cref="TrainableMethod{TDelegate}"/> therefore starts
 /// <see cref="StartWarmUp"/> in the background (see <see cref="WarmUpAutomatically"/>), so that by the time an
 /// optimizer proposes a body the compiler is usually warm. The class is thread-safe.
 /// </remarks>
@@ -93,7 +93,7 @@ public sealed class CodeCompiler : IDisposable
         var outcome = _cache.GetOrCompile(hash, () =>
         {
             Interlocked.Increment(ref _compilations);
-            CompilerWarmUp.WaitIfRunning();
+            CompilerWarmUp.Default.StepAside();
             return _pipeline.Compile<TDelegate>(source, methodName, shape, hash);
         });
         diagnostics = outcome.Diagnostics;
@@ -104,11 +104,12 @@ public sealed class CodeCompiler : IDisposable
     /// <summary>
     /// Starts compiling, loading and running a small throwaway method on a background thread, once per process, so
     /// that the JIT has compiled Roslyn before the first real compile. Later calls return the same task. A compile that
-    /// starts while the warm-up is still running waits for it rather than competing with it for the CPU. Nothing is
-    /// cached and no statistics change; a warm-up that fails is ignored (the real compile reports the problem).
+    /// starts while the warm-up is still running cancels it and goes ahead at once, keeping whatever the JIT has
+    /// compiled so far. Nothing is cached and no statistics change; a warm-up that fails is ignored (the real compile
+    /// reports the problem).
     /// </summary>
     /// <returns>Completes when the warm-up has finished; never faults.</returns>
-    public static Task StartWarmUp() => CompilerWarmUp.Start();
+    public static Task StartWarmUp() => CompilerWarmUp.Default.Start();
 
     /// <summary>Unloads every cached piece of code (code still referenced keeps working until it is dropped).</summary>
     public void ClearCache() => _cache.Clear();

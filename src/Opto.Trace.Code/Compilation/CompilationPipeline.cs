@@ -42,7 +42,10 @@ internal sealed class CompilationPipeline
             deterministic: true);
     }
 
-    public CompileOutcome Compile<TDelegate>(string source, string methodName, DelegateShape shape, string hash)
+    /// <summary>Compiles, checks and loads one piece of code.</summary>
+    /// <exception cref="OperationCanceledException">The token was cancelled (only the warm-up passes one).</exception>
+    public CompileOutcome Compile<TDelegate>(string source, string methodName, DelegateShape shape, string hash,
+        CancellationToken cancellationToken = default)
         where TDelegate : Delegate
     {
         var clock = Stopwatch.StartNew();
@@ -54,8 +57,8 @@ internal sealed class CompilationPipeline
 
         var wrapped = WrappedSource.Create(source, ParseOptions);
         var path = $"/trainable/{methodName}.{hash[..8]}.cs";
-        var tree = CSharpSyntaxTree.ParseText(SourceText.From(wrapped.Text, Encoding.UTF8), ParseOptions, path);
-        if (wrapped.FindEscape(tree.GetCompilationUnitRoot()) is { } escape)
+        var tree = CSharpSyntaxTree.ParseText(SourceText.From(wrapped.Text, Encoding.UTF8), ParseOptions, path, cancellationToken);
+        if (wrapped.FindEscape(tree.GetCompilationUnitRoot(cancellationToken)) is { } escape)
         {
             var (line, column) = wrapped.ToUserLine(escape);
             return Failure(new CodeDiagnostic(CodeDiagnosticKind.Signature, CodeDiagnostic.StructureId,
@@ -68,13 +71,13 @@ internal sealed class CompilationPipeline
 
         // 1. What the compiler, the sandbox and the signature check say, all before anything is emitted.
         var problems = new List<CodeDiagnostic>();
-        foreach (var error in compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error))
+        foreach (var error in compilation.GetDiagnostics(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error))
         {
             problems.Add(ToDiagnostic(error, tree, wrapped));
         }
 
         var model = compilation.GetSemanticModel(tree);
-        problems.AddRange(SandboxFindings(setup.Policy, model, tree, wrapped));
+        problems.AddRange(SandboxFindings(setup.Policy, model, tree, wrapped, cancellationToken));
         SignatureMatcher.Match? match = null;
         if (problems.Count == 0 && compilation.GetTypeByMetadataName(WrappedSource.HostClassName) is { } host)
         {
@@ -92,16 +95,18 @@ internal sealed class CompilationPipeline
         }
 
         // 2. Inject the budget checks, add the delegate factory, emit and load.
-        var guarded = CSharpSyntaxTree.Create((CSharpSyntaxNode)GuardInjector.Inject(model, tree.GetRoot()), ParseOptions, path, Encoding.UTF8);
+        var guarded = CSharpSyntaxTree.Create((CSharpSyntaxNode)GuardInjector.Inject(model, tree.GetRoot(cancellationToken)), ParseOptions, path, Encoding.UTF8);
         var delegateName = TypeSymbols.Resolve(compilation, shape.DelegateType)!.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         var factory = CSharpSyntaxTree.ParseText(SourceText.From(
             $"internal sealed partial class {WrappedSource.HostClassName} {{ internal static {delegateName} {FactoryMethodName}() => {match.FactoryExpression}; }}\n",
-            Encoding.UTF8), ParseOptions, "DelegateFactory.g.cs");
+            Encoding.UTF8), ParseOptions, "DelegateFactory.g.cs", cancellationToken);
         var final = compilation.ReplaceSyntaxTree(tree, guarded).AddSyntaxTrees(factory);
 
         using var image = new MemoryStream();
         using var symbols = new MemoryStream();
-        var emitted = final.Emit(image, symbols, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb));
+        var emitted = final.Emit(image, symbols, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb),
+            cancellationToken: cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
         if (!emitted.Success)
         {
             // The code compiled as written, so this is a fault of the rewriting; still report it rather than crash.
@@ -152,10 +157,11 @@ internal sealed class CompilationPipeline
         return setup;
     }
 
-    private static IEnumerable<CodeDiagnostic> SandboxFindings(SandboxPolicy policy, SemanticModel model, SyntaxTree tree, WrappedSource wrapped)
+    private static IEnumerable<CodeDiagnostic> SandboxFindings(SandboxPolicy policy, SemanticModel model, SyntaxTree tree, WrappedSource wrapped,
+        CancellationToken cancellationToken)
     {
         var seen = new HashSet<(int, string)>();
-        foreach (var finding in SandboxChecker.Check(policy, model, tree.GetRoot(), CancellationToken.None))
+        foreach (var finding in SandboxChecker.Check(policy, model, tree.GetRoot(cancellationToken), cancellationToken))
         {
             var (line, column) = wrapped.ToUserLine(finding.Span.Start);
             if (seen.Add((line, finding.Subject)))
