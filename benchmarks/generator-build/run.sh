@@ -7,12 +7,21 @@
 # of `dotnet build` and of its Csc task), and with no build servers at all (--disable-build-servers: a fresh csc
 # process per build, as on a CI agent), where the CPU time of the whole build's process tree is measured as well. On a
 # shared machine the CPU time is the steadier number: other people's builds stretch wall time far more than CPU time.
+# (In the server round the compile runs inside VBCSCompiler, outside the measured process tree, so there the CPU
+# column is MSBuild's alone and the Csc column is the one to read.) The server round asks for the server explicitly:
+# some machines set UseSharedCompilation=false in the environment, which would silently make both rounds cold.
 #
-#   benchmarks/generator-build/run.sh [N] [RUNS]
+#   [SHAPE=minimal|workflow] benchmarks/generator-build/run.sh [N] [RUNS]   (defaults: minimal, 200 methods, 5 builds)
+#
+# SHAPE=minimal (the default, the worst case): every method is a one-line body, so the traced overloads are as much
+# code as the methods themselves. SHAPE=workflow: bodies of two to six lines in the style of the repository's own
+# [Bundle] methods (examples 01, 02 and 06: keyword checks, routing, reply templates, a prompt round trip).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+shape=${SHAPE:-minimal}
+case $shape in minimal|workflow) ;; *) echo "SHAPE must be minimal or workflow" >&2; exit 2 ;; esac
 methods=${1:-200}
-runs=${2:-3}
+runs=${2:-5}
 work=$(mktemp -d)
 trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -55,21 +64,53 @@ for c in $(seq 1 "$classes"); do
     for m in $(seq 1 10); do
       [ "$made" -ge "$methods" ] && break
       made=$((made + 1))
-      case $((m % 4)) in
-        0) echo "    /// <summary>Scales value $m.</summary>"
-           echo "    [Bundle] public double Scale$m(double x) => x * _scale + $m;" ;;
-        1) echo "    /// <summary>Joins text $m.</summary>"
-           echo "    [Bundle] public string Join$m(string a, string b) => a + \" $m \" + b;" ;;
-        2) echo "    /// <summary>Counts words $m.</summary>"
-           echo "    [Bundle] public static int Count$m(string text, int minimum, bool strict) => strict ? Math.Max(minimum, text.Split(' ').Length) : text.Length;" ;;
-        3) echo "    /// <summary>Answers $m asynchronously.</summary>"
-           echo "    [Bundle] public async Task<string> Answer${m}Async(string question, CancellationToken cancellationToken = default)"
-           echo "    {"
-           echo "        await Task.Yield();"
-           echo "        cancellationToken.ThrowIfCancellationRequested();"
-           echo "        return question + \" $m\";"
-           echo "    }" ;;
-      esac
+      if [ "$shape" = minimal ]; then
+        case $((m % 4)) in
+          0) echo "    /// <summary>Scales value $m.</summary>"
+             echo "    [Bundle] public double Scale$m(double x) => x * _scale + $m;" ;;
+          1) echo "    /// <summary>Joins text $m.</summary>"
+             echo "    [Bundle] public string Join$m(string a, string b) => a + \" $m \" + b;" ;;
+          2) echo "    /// <summary>Counts words $m.</summary>"
+             echo "    [Bundle] public static int Count$m(string text, int minimum, bool strict) => strict ? Math.Max(minimum, text.Split(' ').Length) : text.Length;" ;;
+          3) echo "    /// <summary>Answers $m asynchronously.</summary>"
+             echo "    [Bundle] public async Task<string> Answer${m}Async(string question, CancellationToken cancellationToken = default)"
+             echo "    {"
+             echo "        await Task.Yield();"
+             echo "        cancellationToken.ThrowIfCancellationRequested();"
+             echo "        return question + \" $m\";"
+             echo "    }" ;;
+        esac
+      else
+        case $((m % 4)) in
+          0) echo "    /// <summary>Scores ticket text $m for urgency.</summary>"
+             echo "    [Bundle] public double Urgency$m(string text, double hoursWaiting)"
+             echo "    {"
+             echo "        var lower = text.ToLowerInvariant();"
+             echo "        string[] alarms = [\"down\", \"outage\", \"urgent\", \"blocked\"];"
+             echo "        var hits = alarms.Count(lower.Contains);"
+             echo "        return 3.0 * hits + _scale * hoursWaiting + $m;"
+             echo "    }" ;;
+          1) echo "    /// <summary>Chooses the team for ticket text $m.</summary>"
+             echo "    [Bundle] public string Route$m(string text, string fallback)"
+             echo "    {"
+             echo "        string[] billing = [\"invoice\", \"refund\", \"charged\"];"
+             echo "        string[] technical = [\"error\", \"crash\", \"bug\"];"
+             echo "        return billing.Any(text.Contains) ? \"billing\" : technical.Any(text.Contains) ? \"technical\" : fallback;"
+             echo "    }" ;;
+          2) echo "    /// <summary>Fills reply template $m.</summary>"
+             echo "    [Bundle] public static string Reply$m(string template, string customer, int id) =>"
+             echo "        template.Replace(\"{customer}\", customer, StringComparison.Ordinal)"
+             echo "            .Replace(\"{ticket}\", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);" ;;
+          3) echo "    /// <summary>Answers question $m.</summary>"
+             echo "    [Bundle] public async Task<string> Answer${m}Async(string question, CancellationToken cancellationToken = default)"
+             echo "    {"
+             echo "        var prompt = \$\"Question $m: {question}\\nAnswer briefly.\";"
+             echo "        await Task.Delay(0, cancellationToken);"
+             echo "        var lines = prompt.Split('\\n', StringSplitOptions.RemoveEmptyEntries);"
+             echo "        return string.Join(\" \", lines.Select(l => l.Trim()));"
+             echo "    }" ;;
+        esac
+      fi
     done
     echo "}"
   } > "$project/Steps$c.cs"
@@ -98,12 +139,14 @@ build() { # $1 = without|with|with-emit|pregenerated, $2 = extra flags; prints "
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2)}'; }
 percent() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%+.1f%%", (a - b) * 100 / b}'; }
 
-build without >/dev/null
-build with-emit >/dev/null
-build with >/dev/null
+server="-p:UseSharedCompilation=true"
+cold="--disable-build-servers -p:UseSharedCompilation=false"
+build without "$server" >/dev/null
+build with-emit "$server" >/dev/null
+build with "$server" >/dev/null
 mkdir -p "$work/pregenerated"
 find "$work/emitted" -path '*Opto.Trace.Generators*' -name '*.g.cs' -exec cp {} "$work/pregenerated/" \;
-build pregenerated >/dev/null
+build pregenerated "$server" >/dev/null
 report() { # $1 = round name, $2 = file suffix
   echo "$1 — $runs builds each (after one warm-up), medians:"
   for variant in without with pregenerated; do
@@ -122,19 +165,21 @@ report() { # $1 = round name, $2 = file suffix
 }
 
 files=$(find "$work/pregenerated" -name '*.g.cs' | wc -l)
-echo "$methods [Bundle] methods in $classes classes ($files generated files)"
+echo "$methods [Bundle] methods ($shape bodies) in $classes classes ($files generated files)"
 
-# Round 1: compiler server warm (a developer's rebuild).
+# Round 1: compiler server warm (a developer's rebuild). The server's JIT needs a few builds of each kind to settle.
+for _ in 1 2; do for variant in without with pregenerated; do build "$variant" "$server" > /dev/null; done; done
 for variant in without with pregenerated; do : > "$work/$variant.txt"; done
 for _ in $(seq 1 "$runs"); do
-  for variant in without with pregenerated; do build "$variant" >> "$work/$variant.txt"; done
+  for variant in without with pregenerated; do build "$variant" "$server" >> "$work/$variant.txt"; done
 done
 report "compiler server warm (load $(cut -d' ' -f1 /proc/loadavg))" ""
 
 # Round 2: no build servers (a CI agent's build): csc starts, and loads and JIT-compiles the analyzers, every time.
-for variant in without with pregenerated; do build "$variant" --disable-build-servers > /dev/null; : > "$work/$variant-cold.txt"; done
+dotnet build-server shutdown > /dev/null 2>&1 || true
+for variant in without with pregenerated; do build "$variant" "$cold" > /dev/null; : > "$work/$variant-cold.txt"; done
 for _ in $(seq 1 "$runs"); do
-  for variant in without with pregenerated; do build "$variant" --disable-build-servers >> "$work/$variant-cold.txt"; done
+  for variant in without with pregenerated; do build "$variant" "$cold" >> "$work/$variant-cold.txt"; done
 done
 report "no build servers (load $(cut -d' ' -f1 /proc/loadavg))" "-cold"
 echo "  load after: $(cut -d' ' -f1 /proc/loadavg)"

@@ -38,7 +38,6 @@ internal sealed record BundleParameterInfo(string Name, string MetadataName, str
 /// <param name="SourceText">The declaration as written.</param>
 /// <param name="FilePath">The file of the declaration.</param>
 /// <param name="Line">The 1-based line where the declaration starts.</param>
-/// <param name="MemberSuffix">Empty, or <c>_2</c>… to tell overloads apart in field names.</param>
 /// <param name="CachesStaticMethodGroups">Whether the language version (C# 11 and later) caches the delegate of a static method group, as it does for a static lambda.</param>
 internal sealed record BundleMethodInfo(
     HierarchyInfo Hierarchy,
@@ -55,7 +54,6 @@ internal sealed record BundleMethodInfo(
     string SourceText,
     string FilePath,
     int Line,
-    string MemberSuffix,
     bool CachesStaticMethodGroups);
 
 /// <summary>The [Bundle] methods of one type, emitted together into one file.</summary>

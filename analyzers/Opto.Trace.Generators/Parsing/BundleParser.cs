@@ -52,7 +52,6 @@ internal static class BundleParser
             SourceInfo.Text(syntax),
             path,
             line,
-            MemberSuffix(method),
             syntax.SyntaxTree.Options is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp11 });
     }
 
@@ -111,15 +110,5 @@ internal static class BundleParser
         }
 
         return false;
-    }
-
-    /// <summary>Overloads share a name; the second and later [Bundle] overloads get <c>_2</c>, <c>_3</c>… in generated names.</summary>
-    private static string MemberSuffix(IMethodSymbol method)
-    {
-        var siblings = method.ContainingType.GetMembers(method.Name)
-            .Where(m => m is IMethodSymbol && m.HasAttribute(KnownNames.BundleAttribute))
-            .ToList();
-        var index = siblings.FindIndex(m => SymbolEqualityComparer.Default.Equals(m, method));
-        return index <= 0 ? string.Empty : "_" + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }

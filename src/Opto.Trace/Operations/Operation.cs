@@ -3,7 +3,7 @@ namespace Opto.Trace;
 /// <summary>
 /// What is known about a traced operation before it runs: its name, its documentation (shown to optimizers),
 /// its argument names, and where available its source text and location. Create one per operation and reuse it
-/// (the source generator emits one static instance per <c>[Bundle]</c> method).
+/// (the source generator emits one static table of them per type, an instance per <c>[Bundle]</c> method).
 /// </summary>
 public sealed class Operation
 {
