@@ -67,7 +67,7 @@ internal static class BundleEmitter
         writer.Line("};");
     }
 
-    private static void EmitMethod(CodeWriter writer, BundleMethodInfo method, string field)
+    private static void EmitMethod(CodeWriter writer, BundleMethodInfo method, string operation)
     {
         var traced = method.Parameters.Where(p => !p.IsCancellationToken).ToList();
 
@@ -103,7 +103,7 @@ internal static class BundleEmitter
                 var body = method.IsStatic && !method.CachesStaticMethodGroups
                     ? $"static ({LambdaParameters(traced.Count)}) => {methodGroup}({LambdaParameters(traced.Count)})"
                     : methodGroup;
-                writer.Line($"return global::Opto.Trace.Bundle.Invoke<{typeArguments}>({field}, {arguments}, {body});");
+                writer.Line($"return global::Opto.Trace.Bundle.Invoke<{typeArguments}>({operation}, {arguments}, {body});");
             }
             else if (method.Result == ResultKind.Task && traced.Count is >= 1 and <= MaxTypedAsyncArguments
                 && method.Parameters.Count == traced.Count + 1 && method.Parameters[traced.Count].IsCancellationToken
@@ -112,18 +112,18 @@ internal static class BundleEmitter
                 // (T1, …, CancellationToken) → Task<T>: the method itself fits the typed overload's body, which receives
                 // the caller's token.
                 var token = method.Parameters[traced.Count].Name;
-                writer.Line($"return global::Opto.Trace.Bundle.InvokeAsync<{typeArguments}>({field}, {arguments}, {methodGroup}, {token});");
+                writer.Line($"return global::Opto.Trace.Bundle.InvokeAsync<{typeArguments}>({operation}, {arguments}, {methodGroup}, {token});");
             }
             else if (!isAsync)
             {
-                writer.Line($"return global::Opto.Trace.Bundle.Invoke<{method.ResultType}>({field}, {inputs}, () => {call});");
+                writer.Line($"return global::Opto.Trace.Bundle.Invoke<{method.ResultType}>({operation}, {inputs}, () => {call});");
             }
             else
             {
                 // The body gets the caller's own token (the method's first one), which InvokeAsync also watches.
                 var token = method.Parameters.FirstOrDefault(p => p.IsCancellationToken)?.Name ?? "default";
                 var body = method.Result == ResultKind.ValueTask ? call + ".AsTask()" : call;
-                writer.Line($"return global::Opto.Trace.Bundle.InvokeAsync<{method.ResultType}>({field}, {inputs}, _ => {body}, {token});");
+                writer.Line($"return global::Opto.Trace.Bundle.InvokeAsync<{method.ResultType}>({operation}, {inputs}, _ => {body}, {token});");
             }
         }
     }
